@@ -1,0 +1,1 @@
+"""Settings packages: base (shared), dev (`make run`), test (pytest), prod (deployment)."""

@@ -1,0 +1,1 @@
+"""The shared kernel. It never imports `yiwang.modules` (enforced by import-linter)."""

@@ -1,0 +1,1 @@
+"""DRF base: uniform error body, auth, schema."""

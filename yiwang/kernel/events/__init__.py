@@ -1,0 +1,1 @@
+"""Domain events, delivered after the transaction that produced them commits."""

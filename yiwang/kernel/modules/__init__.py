@@ -1,0 +1,1 @@
+"""Module manifests, the registry built from them, and per-organization activation with typed settings."""

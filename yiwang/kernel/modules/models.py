@@ -1,0 +1,25 @@
+"""Per-organization activation of a module, with its settings stored as validated JSON."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class ModuleActivation(models.Model):
+    organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.PROTECT, related_name="module_activations"
+    )
+    module = models.CharField("模块", max_length=40)
+    enabled = models.BooleanField("启用", default=True)
+    settings = models.JSONField("设置", default=dict, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "模块启用"
+        verbose_name_plural = "模块启用"
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "module"], name="module_activation_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} · {self.module}"

@@ -1,0 +1,1 @@
+"""Public bodies and their tree: county-level → town/street → village/community; departments and units."""

@@ -1,0 +1,1 @@
+"""Base templates, navigation from manifests, login/logout, health check."""

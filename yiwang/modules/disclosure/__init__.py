@@ -1,0 +1,5 @@
+"""政务公开 — public portal, catalogue, applications for information.
+
+Not yet a Django app: the package exists so the module-independence contract covers it from the
+first commit. It becomes an app with its manifest when its issue is built.
+"""

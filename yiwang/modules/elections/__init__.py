@@ -1,0 +1,5 @@
+"""换届选举 — districts, voters, candidates, counting.
+
+Not yet a Django app: the package exists so the module-independence contract covers it from the
+first commit. It becomes an app with its manifest when its issue is built.
+"""
