@@ -1,5 +1,5 @@
 """`make run`: local demo on SQLite (or DATABASE_URL)."""
 
-from .base import *  # noqa: F403
+from .base import *
 
 DEBUG = True

@@ -1,6 +1,6 @@
 """pytest: SQLite unless DATABASE_URL points at the throw-away PostgreSQL cluster `make test` starts."""
 
-from .base import *  # noqa: F403
+from .base import *
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only; prod uses Django's default

@@ -52,7 +52,12 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return None
     if isinstance(exc, exceptions.ValidationError):
         field, message = _first_field_error(exc.detail)
-        response.data = {"code": "invalid", "message": f"输入有误：{message}", "field": field, "errors": exc.detail}
+        response.data = {
+            "code": "invalid",
+            "message": f"输入有误：{message}",
+            "field": field,
+            "errors": exc.detail,
+        }
         response.status_code = status.HTTP_400_BAD_REQUEST
         return response
     for cls, (code, message) in _DRF_MESSAGES.items():

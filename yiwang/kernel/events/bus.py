@@ -30,7 +30,9 @@ def event_type(event: Any) -> str:
 
 
 def handlers_for(name: str) -> list[Callable[[Any], None]]:
-    found: list[Callable[[Any], None]] = [import_string(s.handler) for s in all_subscriptions() if s.event == name]
+    found: list[Callable[[Any], None]] = [
+        import_string(s.handler) for s in all_subscriptions() if s.event == name
+    ]
     return found + _extra_handlers.get(name, [])
 
 

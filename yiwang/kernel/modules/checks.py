@@ -25,17 +25,23 @@ def check_manifests(app_configs: Any = None, **kwargs: Any) -> list[checks.Check
         for p in m.permissions:
             if not _CODENAME.match(p.codename) or not p.codename.startswith(m.name + "."):
                 errors.append(
-                    checks.Error(f"permission {p.codename!r} must be '{m.name}.<verb>_<entity>'", id="yiwang.E002")
+                    checks.Error(
+                        f"permission {p.codename!r} must be '{m.name}.<verb>_<entity>'", id="yiwang.E002"
+                    )
                 )
             perms.add(p.codename)
         for s in m.subscriptions:
             try:
                 import_string(s.handler)
             except ImportError:
-                errors.append(checks.Error(f"handler {s.handler} of {m.name} not importable", id="yiwang.E003"))
+                errors.append(
+                    checks.Error(f"handler {s.handler} of {m.name} not importable", id="yiwang.E003")
+                )
     for m in manifests():
         for r in m.roles:
             for code in r.permissions:
                 if code not in perms:
-                    errors.append(checks.Error(f"role {r.code} names unknown permission {code}", id="yiwang.E004"))
+                    errors.append(
+                        checks.Error(f"role {r.code} names unknown permission {code}", id="yiwang.E004")
+                    )
     return errors

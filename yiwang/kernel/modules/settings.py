@@ -64,7 +64,7 @@ def settings_for(module: str, organization: Organization) -> Any:
     if manifest.settings is None:
         return None
     merged: dict[str, Any] = manifest.settings_defaults()
-    chain = list(organization.get_ancestors()) + [organization]
+    chain = [*organization.get_ancestors(), organization]
     rows = {
         a.organization_id: a.settings
         for a in ModuleActivation.objects.filter(module=module, organization__in=chain)
@@ -79,7 +79,7 @@ def is_active(module: str, organization: Organization) -> bool:
     manifest = manifest_for(module)
     if manifest.always_active:
         return True
-    chain = list(organization.get_ancestors()) + [organization]
+    chain = [*organization.get_ancestors(), organization]
     rows = dict(
         ModuleActivation.objects.filter(module=module, organization__in=chain).values_list(
             "organization_id", "enabled"

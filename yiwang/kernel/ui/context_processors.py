@@ -23,11 +23,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     person = _person(request)
     items = []
     for item in all_nav():
-        if item.public:
-            pass
-        elif person is None:
-            continue
-        elif item.permission and not has_permission_anywhere(person, item.permission):
+        if not item.public and (
+            person is None or (item.permission and not has_permission_anywhere(person, item.permission))
+        ):
             continue
         try:
             url = reverse(item.url_name)
