@@ -1,12 +1,12 @@
 """Top-level URLs. Each kernel part and module owns its pages (`urls.py`) and API (`api/urls.py`)."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from yiwang.kernel.ui.views import healthz
 
-api_patterns = [
+api_patterns: list[URLPattern | URLResolver] = [
     path("organizations/", include("yiwang.kernel.organizations.api.urls")),
     path("people/", include("yiwang.kernel.people.api.urls")),
     path("ledger/", include("yiwang.kernel.ledger.api.urls")),
