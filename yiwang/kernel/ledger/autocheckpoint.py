@@ -1,0 +1,56 @@
+"""Make a checkpoint automatically after commit when the latest one is too old or too far behind.
+
+Settings (defaults in brackets): ``YIWANG_LEDGER_CHECKPOINT_SECONDS`` [300] and
+``YIWANG_LEDGER_CHECKPOINT_ENTRIES`` [1000]; ``YIWANG_LEDGER_AUTO_CHECKPOINT`` [True] turns it off.
+The decision uses a per-process memo of the latest checkpoint, so a normal commit costs no query;
+the task re-checks inside its own transaction, so duplicate enqueues are harmless.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from django.conf import settings
+from django.db import transaction
+
+log = logging.getLogger(__name__)
+
+# (checkpoint size, monotonic time when that checkpoint was seen/made)
+_memo: dict[str, tuple[int, float]] = {}
+
+
+def _limits() -> tuple[float, int]:
+    return (
+        float(getattr(settings, "YIWANG_LEDGER_CHECKPOINT_SECONDS", 300)),
+        int(getattr(settings, "YIWANG_LEDGER_CHECKPOINT_ENTRIES", 1000)),
+    )
+
+
+def schedule_after_commit(seq: int) -> None:
+    if not getattr(settings, "YIWANG_LEDGER_AUTO_CHECKPOINT", True):
+        return
+    transaction.on_commit(lambda: _maybe_enqueue(seq + 1))
+
+
+def note_checkpoint(size: int) -> None:
+    _memo["latest"] = (size, time.monotonic())
+
+
+def _is_due(size: int, cp_size: int, seen_at: float) -> bool:
+    max_age, max_behind = _limits()
+    if size <= cp_size:
+        return False
+    return size - cp_size >= max_behind or time.monotonic() - seen_at >= max_age
+
+
+def _maybe_enqueue(size: int) -> None:
+    memo = _memo.get("latest")
+    if memo is not None and memo[0] <= size and not _is_due(size, *memo):
+        return
+    try:
+        from .tasks import checkpoint_if_due
+
+        checkpoint_if_due.enqueue()
+    except Exception:  # the committed change must never fail because of a checkpoint
+        log.exception("could not enqueue the ledger checkpoint task")

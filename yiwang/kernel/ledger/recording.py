@@ -1,0 +1,158 @@
+"""`record()`: append one entry to the ledger inside the caller's transaction.
+
+Every state-changing service calls it in the same transaction as its change, so the change and its
+ledger entry commit or roll back together. Appends are cheap: one ``UPDATE … RETURNING`` on the head
+row (assigns the dense sequence number and serializes writers), two INSERTs and two hashes. Subtree
+nodes are filled later, when a checkpoint is made.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection, models
+from django.utils import timezone
+
+from yiwang.kernel.context import current_request_id
+
+from .hashing import canonical_json, format_time, hasher, leaf_data
+from .models import LedgerEntry, LedgerHead
+
+ACTION_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*){2,}$")
+
+# Raw SQL on the hot path (identifiers are fixed; double quotes work on SQLite and PostgreSQL).
+_SQL_TAKE = 'UPDATE "ledger_ledgerhead" SET "size" = "size" + 1 WHERE "id" = 1 RETURNING "size", "algorithm"'
+_SQL_HEAD_CREATE = (
+    'INSERT INTO "ledger_ledgerhead" ("id", "algorithm", "size", "created_at") VALUES (1, %s, 0, %s) '
+    'ON CONFLICT ("id") DO NOTHING'
+)
+_SQL_ENTRY = (
+    'INSERT INTO "ledger_ledgerentry" ("seq", "time", "actor_id", "actor_name", "action", "subject_type", '
+    '"subject_id", "request_id", "payload_digest", "leaf_hash") VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)'
+)
+_SQL_PAYLOAD = 'INSERT INTO "ledger_ledgerpayload" ("seq", "body") VALUES (%s, %s)'
+
+
+def configured_algorithm() -> str:
+    name = str(getattr(settings, "YIWANG_LEDGER_HASH", "sm3")).lower()
+    if name not in ("sm3", "sha256"):
+        raise ImproperlyConfigured(f"YIWANG_LEDGER_HASH 只能是 sm3 或 sha256，当前为 {name!r}")
+    return name
+
+
+def _take_seq() -> tuple[int, str]:
+    """Reserve the next sequence number; creates the head row (fixing the algorithm) on first use."""
+    with connection.cursor() as cursor:
+        cursor.execute(_SQL_TAKE)
+        row = cursor.fetchone()
+        if row is None:
+            now = connection.ops.adapt_datetimefield_value(timezone.now())
+            cursor.execute(_SQL_HEAD_CREATE, [configured_algorithm(), now])
+            cursor.execute(_SQL_TAKE)
+            row = cursor.fetchone()
+    size, algorithm = row
+    if algorithm != configured_algorithm():
+        raise ImproperlyConfigured(
+            f"台账使用 {algorithm} 哈希，但设置 YIWANG_LEDGER_HASH={configured_algorithm()}；"
+            "同一台账不得混用哈希算法"
+        )
+    return int(size) - 1, algorithm
+
+
+def _subject_ref(subject: Any) -> tuple[str, str, str]:
+    if isinstance(subject, models.Model):
+        meta = subject._meta
+        return f"{meta.app_label}.{meta.model_name}", str(subject.pk), str(subject)
+    if isinstance(subject, str):
+        return "", subject, subject
+    raise TypeError("subject must be a model instance or a string")
+
+
+def record(
+    *,
+    actor: Any,
+    action: str,
+    subject: Any,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    data: dict[str, Any] | None = None,
+) -> LedgerEntry:
+    """Append a ledger entry for a state change made in the current transaction.
+
+    ``actor`` is a person (anything with ``.pk`` and ``str()``) or None for the system; ``subject`` a
+    model instance or a string; ``action`` ``"<module>.<entity>.<past_verb>"``. The request id comes
+    from :func:`yiwang.kernel.context.current_request_id`.
+    """
+    if not connection.in_atomic_block:
+        raise RuntimeError(
+            "ledger.record() must be called inside transaction.atomic (same transaction as the change)"
+        )
+    if not isinstance(action, str) or not ACTION_RE.match(action) or len(action) > 120:
+        raise ValueError(f"ledger action must look like '<module>.<entity>.<past_verb>', got {action!r}")
+    subject_type, subject_id, subject_text = _subject_ref(subject)
+    if len(subject_id) > 200:
+        raise ValueError("ledger subject id longer than 200 characters")
+    actor_id = "" if actor is None else str(actor.pk)
+    actor_name = "" if actor is None else str(actor)[:200]
+    request_id = (current_request_id() or "")[:64]
+    body = canonical_json({"after": after, "before": before, "data": data, "subject": subject_text})
+
+    seq, algorithm = _take_seq()
+    h = hasher(algorithm)
+    now = timezone.now()
+    payload_digest = h.digest(body.encode()).hex()
+    time_text = format_time(now)
+    leaf_hash = h.leaf(
+        leaf_data(
+            seq=seq,
+            time=time_text,
+            actor_id=actor_id,
+            actor_name=actor_name,
+            action=action,
+            subject_type=subject_type,
+            subject_id=subject_id,
+            request_id=request_id,
+            payload_digest=payload_digest,
+        )
+    ).hex()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _SQL_ENTRY,
+            [
+                seq,
+                connection.ops.adapt_datetimefield_value(now),
+                actor_id,
+                actor_name,
+                action,
+                subject_type,
+                subject_id,
+                request_id,
+                payload_digest,
+                leaf_hash,
+            ],
+        )
+        cursor.execute(_SQL_PAYLOAD, [seq, body])
+    entry = LedgerEntry(
+        seq=seq,
+        time=now,
+        actor_id=actor_id,
+        actor_name=actor_name,
+        action=action,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        request_id=request_id,
+        payload_digest=payload_digest,
+        leaf_hash=leaf_hash,
+    )
+    entry._state.adding = False
+    entry._state.db = connection.alias
+    return entry
+
+
+def size() -> int:
+    """Number of entries in the ledger (as seen by the current transaction)."""
+    row = LedgerHead.objects.filter(pk=1).values_list("size", flat=True).first()
+    return int(row or 0)
