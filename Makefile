@@ -1,15 +1,22 @@
 # The README's two commands: `make run` and `make test`. Everything else is a helper target.
 SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+# Skipped stages (no PostgreSQL, no Chromium) are listed here and repeated at the end of `make test`.
+export YIWANG_SKIP_REPORT ?= $(CURDIR)/test-results/skipped.txt
 
-.PHONY: run test install install-dev migrate demo lint typecheck imports test-sqlite test-postgres test-browser bench clean
+.PHONY: run test install install-dev messages migrate demo lint imports typecheck migrations-check \
+	test-sqlite test-postgres test-browser bench clean
 
 $(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Yiwang needs Python 3.11; set PYTHON=/path/to/python3.11")'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
@@ -24,13 +31,21 @@ $(STAMP_DEV): pyproject.toml | $(PY)
 install: $(STAMP_RUN)
 install-dev: $(STAMP_DEV)
 
-migrate: install
+# The compiled catalogues are committed; they are rebuilt when a .po changes and gettext is present.
+%.mo: %.po
+	@if command -v msgfmt >/dev/null; then \
+		echo "compiling $<"; msgfmt --check-format -o $@ $<; \
+	else echo "msgfmt not found (apt-get install gettext): keeping the committed $@"; fi
+
+messages: $(MO_FILES)
+
+migrate: install messages
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
 	$(PY) manage.py demo_seed
 
-## make run: set up and serve the demo on SQLite (var/db.sqlite3) at http://127.0.0.1:$(PORT)
+## make run: set up and serve the demo at http://127.0.0.1:$(PORT) (SQLite var/db.sqlite3, or DATABASE_URL)
 run: demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
@@ -44,21 +59,28 @@ imports: install-dev
 typecheck: install-dev
 	$(VENV)/bin/mypy yiwang config
 
-test-sqlite: install-dev
-	$(PY) -m pytest -m "not browser" -n 2 -q
+migrations-check: install-dev
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 
-test-postgres: install-dev
-	$(PY) tools/with_postgres.py -- $(PY) -m pytest -m "not browser" -n 2 -q
+test-sqlite: install-dev messages
+	env -u DATABASE_URL $(PY) -m pytest -n 2 -q
 
-test-browser: install-dev
-	$(PY) tools/browser_tests.py
+test-postgres: install-dev messages
+	$(PY) tools/with_postgres.py -- $(PY) -m pytest -n 2 -q
+
+test-browser: install-dev messages
+	env -u DATABASE_URL $(PY) tools/browser_tests.py -q
 
 ## make test: lint, import contracts, types, the suite on SQLite and on PostgreSQL, browser tests
 test: install-dev
-	$(MAKE) --no-print-directory lint imports typecheck test-sqlite test-postgres test-browser
+	@mkdir -p test-results && rm -f $(YIWANG_SKIP_REPORT)
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory lint imports typecheck migrations-check test-sqlite test-postgres test-browser; \
+	echo; echo "make test: all stages passed in $$(( $$(date +%s) - start ))s"; \
+	if [ -s $(YIWANG_SKIP_REPORT) ]; then echo; echo "!!! BUT THESE STAGES WERE SKIPPED:"; cat $(YIWANG_SKIP_REPORT); fi
 
 bench: install-dev
 	$(PY) bench/run_all.py
 
 clean:
-	rm -rf $(VENV) var .mypy_cache .ruff_cache
+	rm -rf $(VENV) var .mypy_cache .ruff_cache test-results

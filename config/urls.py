@@ -2,9 +2,9 @@
 
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 
-from yiwang.kernel.ui.views import healthz
+from yiwang.kernel.ui.views import ApiDocsView, healthz
 
 api_patterns: list[URLPattern | URLResolver] = [
     path("organizations/", include("yiwang.kernel.organizations.api.urls")),
@@ -12,7 +12,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("ledger/", include("yiwang.kernel.ledger.api.urls")),
     path("calendar/", include("yiwang.kernel.calendar.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("docs/", ApiDocsView.as_view(url_name="schema"), name="api-docs"),
 ]
 
 urlpatterns = [
