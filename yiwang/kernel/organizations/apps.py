@@ -15,5 +15,7 @@ class OrganizationsConfig(AppConfig):
             PermissionSpec("organizations.view_organization", "查看机关单位"),
             PermissionSpec("organizations.manage_organization", "管理机关单位及内设机构"),
         ),
-        nav=(NavItem("机关单位", "organizations:list", permission="organizations.view_organization", order=80),),
+        nav=(
+            NavItem("机关单位", "organizations:list", permission="organizations.view_organization", order=80),
+        ),
     )
