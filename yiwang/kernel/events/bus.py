@@ -24,9 +24,13 @@ log = logging.getLogger(__name__)
 _extra_handlers: dict[str, list[Callable[[Any], None]]] = {}
 
 
-def event_type(event: Any) -> str:
-    cls = type(event)
+def event_type_name(cls: type) -> str:
+    """The name subscriptions use for events of class `cls`: ``module.ClassName``."""
     return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def event_type(event: Any) -> str:
+    return event_type_name(type(event))
 
 
 def handlers_for(name: str) -> list[Callable[[Any], None]]:

@@ -1,0 +1,98 @@
+"""factory_boy factories for the kernel's common rows, filled with hostile strings.
+
+    person = PersonFactory()                                   # with a login account, no roles
+    boss = PersonFactory(permissions=["calendar.manage_override"])   # system-wide role
+    clerk = PersonFactory(permissions=["people.view_person"], permissions__scope=bureau)
+    bureau = OrganizationFactory(parent=county)               # treebeard child
+
+Domain modules add their own factories next to their tests and reuse `HostileSequence`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+import factory
+from django.contrib.auth import get_user_model
+
+from yiwang.kernel.organizations.models import Kind, Level, Organization
+from yiwang.kernel.people.models import Person, Role, RoleAssignment
+
+from .hostile import HostileSequence
+
+PASSWORD = "correct-horse-battery-staple"  # noqa: S105 — test accounts only; MD5 hasher in test settings
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = factory.django.Password(PASSWORD)
+    is_active = True
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    """A body in the tree; pass ``parent=`` for a child (materialized path via treebeard)."""
+
+    class Meta:
+        model = Organization
+
+    name = HostileSequence(max_length=200, unique=True)
+    short_name = HostileSequence(max_length=60)
+    level = Level.COUNTY
+    kind = Kind.DEPARTMENT
+    code = factory.Sequence(lambda n: f"org-{n}")
+    credit_code = None
+
+    @classmethod
+    def _create(cls, model_class: type[Organization], *args: Any, **kwargs: Any) -> Organization:
+        parent = kwargs.pop("parent", None)
+        if parent is None:
+            return model_class.add_root(**kwargs)
+        return parent.add_child(**kwargs)
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    """A person with a login account. ``permissions=[...]`` grants a role holding them at
+    ``permissions__scope`` (an organization; the whole system when left out); ``superuser=True``
+    makes the account a superuser (and staff)."""
+
+    class Meta:
+        model = Person
+        skip_postgeneration_save = True
+
+    class Params:
+        superuser = False
+
+    name = HostileSequence(max_length=100, unique=True)
+    user = factory.SubFactory(
+        UserFactory,
+        is_superuser=factory.SelfAttribute("..superuser"),
+        is_staff=factory.SelfAttribute("..superuser"),
+    )
+    organization = None
+
+    @factory.post_generation
+    def permissions(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if not create or not extracted:
+            return
+        scope = kwargs.get("scope")
+        grant(cast(Person, self), list(extracted), scope=scope)
+
+
+_role_counter = iter(range(1, 10**9))
+
+
+def grant(person: Person, permissions: list[str], *, scope: Organization | None = None) -> RoleAssignment:
+    """Give `person` a fresh role holding `permissions` at `scope` (None: the whole system)."""
+    role = Role.objects.create(
+        code=f"test-role-{next(_role_counter)}-{person.pk}",
+        label="测试角色",
+        permissions=sorted(permissions),
+        source=Role.Source.SYSTEM,
+    )
+    assignment = RoleAssignment.objects.create(person=person, role=role, organization=scope)
+    person.forget_grants()
+    return assignment
