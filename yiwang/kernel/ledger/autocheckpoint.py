@@ -8,11 +8,13 @@ the task re-checks inside its own transaction, so duplicate enqueues are harmles
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +35,10 @@ def schedule_after_commit(seq: int) -> None:
     transaction.on_commit(lambda: _maybe_enqueue(seq + 1))
 
 
-def note_checkpoint(size: int) -> None:
-    _memo["latest"] = (size, time.monotonic())
+def note_checkpoint(size: int, made_at: dt.datetime) -> None:
+    """Remember the latest checkpoint (size, and when it was made on the monotonic clock)."""
+    age = max(0.0, (timezone.now() - made_at).total_seconds())
+    _memo["latest"] = (size, time.monotonic() - age)
 
 
 def _is_due(size: int, cp_size: int, seen_at: float) -> bool:
@@ -54,3 +58,15 @@ def _maybe_enqueue(size: int) -> None:
         checkpoint_if_due.enqueue()
     except Exception:  # the committed change must never fail because of a checkpoint
         log.exception("could not enqueue the ledger checkpoint task")
+
+
+def is_due_now() -> bool:
+    """Read the head and the latest checkpoint from the database and decide (refreshes the memo)."""
+    from .models import LedgerCheckpoint, LedgerHead
+
+    size = LedgerHead.objects.filter(pk=1).values_list("size", flat=True).first() or 0
+    latest = LedgerCheckpoint.objects.order_by("-size").values_list("size", "time").first()
+    if latest is None:
+        return size > 0
+    note_checkpoint(*latest)
+    return _is_due(size, *_memo["latest"])

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from yiwang.kernel.context import current_request_id
 
+from .autocheckpoint import schedule_after_commit
 from .hashing import canonical_json, format_time, hasher, leaf_data
 from .models import LedgerEntry, LedgerHead
 
@@ -149,6 +150,7 @@ def record(
     )
     entry._state.adding = False
     entry._state.db = connection.alias
+    schedule_after_commit(seq)
     return entry
 
 

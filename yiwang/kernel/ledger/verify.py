@@ -1,0 +1,219 @@
+"""Recompute the whole ledger and check it against its signed checkpoints (``manage.py ledger verify``).
+
+One streaming pass in sequence order, reading rows with a raw cursor in keyset chunks (no ORM
+objects): every leaf is rebuilt from the row's fields and compared with the stored leaf hash, every
+payload still present is re-digested, sequence numbers must be dense, and the Merkle root is
+recomputed at every checkpoint size and compared with the checkpoint. The latest checkpoint's SM2
+signature is verified (all of them with ``all_signatures``). The first problem stops the pass and
+names the first bad sequence number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection
+
+from . import merkle
+from .hashing import Hasher, hasher
+from .models import LedgerCheckpoint, LedgerHead, LedgerNode
+from .services import checkpoint_signed_message, iter_leaf_hashes
+from .signing import PublicKey
+
+CHUNK = 20000
+
+_SQL_ROWS = (
+    'SELECT e."seq", {time}, e."actor_id", e."actor_name", e."action", e."subject_type", e."subject_id", '
+    'e."request_id", e."payload_digest", e."leaf_hash", p."body" '
+    'FROM "ledger_ledgerentry" e LEFT JOIN "ledger_ledgerpayload" p ON p."seq" = e."seq" '
+    'WHERE e."seq" >= %s AND e."seq" < %s ORDER BY e."seq"'
+)
+# The canonical time text is produced by the database where it can (PostgreSQL); SQLite stores the
+# naive UTC text Django wrote, which Python turns canonical without parsing a datetime.
+_TIME_SQL = {
+    "postgresql": """to_char(e."time" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')""",
+    "sqlite": """(e."time" || '')""",
+}
+
+
+@dataclass
+class VerifyResult:
+    ok: bool
+    size: int = 0
+    root: str = ""
+    algorithm: str = ""
+    checkpoints: int = 0
+    signatures_checked: int = 0
+    first_bad_seq: int | None = None
+    reason: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    def last_line(self) -> str:
+        if self.ok:
+            return f"OK size={self.size} root={self.root}"
+        return f"FAIL first bad entry seq={self.first_bad_seq}: {self.reason}"
+
+
+class _Failure(Exception):
+    def __init__(self, seq: int | None, reason: str) -> None:
+        super().__init__(reason)
+        self.seq = seq
+        self.reason = reason
+
+
+def _sqlite_time(value: str) -> str:
+    if len(value) == 19:
+        value += ".000000"
+    return value.replace(" ", "T", 1) + "Z"
+
+
+def _rows(end: int, chunk: int) -> Iterator[tuple[Any, ...]]:
+    vendor = connection.vendor
+    sql = _SQL_ROWS.format(time=_TIME_SQL.get(vendor, _TIME_SQL["postgresql"]))
+    fix_time: Callable[[str], str] | None = _sqlite_time if vendor == "sqlite" else None
+    position = 0
+    while position < end:
+        upper = min(position + chunk, end)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [position, upper])
+            rows = cursor.fetchall()
+        if fix_time is not None:
+            rows = [(r[0], fix_time(r[1]), *r[2:]) for r in rows]
+        yield from rows
+        if not rows:
+            return
+        position = rows[-1][0] + 1
+
+
+def _localize(h: Hasher, size: int) -> tuple[int, str]:
+    """Find where the log diverges from the subtree hashes stored when checkpoints were made."""
+    parts = merkle.CompactRange.parts_for(size)
+    while parts:
+        level, index = parts.pop(0)
+        start, end = index << level, (index + 1) << level
+        stored = (
+            LedgerNode.objects.filter(pk=LedgerNode.key_for(level, index))
+            .values_list("hash", flat=True)
+            .first()
+        )
+        if level == 0:
+            return start, "该条目与检查点签署时的记录不一致"
+        compact = merkle.CompactRange(h)
+        for leaf in iter_leaf_hashes(start, end):
+            compact.push(leaf)
+        if stored is None:
+            return start, f"第 {start}–{end - 1} 号条目所在子树的节点记录缺失，无法进一步定位"
+        if compact.root().hex() == stored:
+            continue
+        if level == 1:
+            return start, f"第 {start} 或 {start + 1} 号条目与检查点签署时的记录不一致（已被重算哈希后改写）"
+        parts = [(level - 1, 2 * index), (level - 1, 2 * index + 1)]
+    return 0, "树根不一致，但各子树节点一致：检查点记录本身可能被改动"
+
+
+def verify_ledger(*, all_signatures: bool = False, chunk: int = CHUNK) -> VerifyResult:
+    head = LedgerHead.objects.filter(pk=1).values_list("algorithm", "size").first()
+    if head is None:
+        result = VerifyResult(ok=True, size=0)
+        result.root = hasher("sm3").empty_root().hex()
+        result.notes.append("台账为空")
+        return result
+    algorithm, size = head
+    h = hasher(algorithm)
+    checkpoints = list(LedgerCheckpoint.objects.select_related("key").order_by("size"))
+    result = VerifyResult(ok=False, size=size, algorithm=algorithm, checkpoints=len(checkpoints))
+    try:
+        _check_checkpoint_rows(h, checkpoints, size, all_signatures, result)
+        root = _stream(h, size, checkpoints, chunk)
+        _check_tail(size)
+    except _Failure as failure:
+        result.first_bad_seq = failure.seq
+        result.reason = failure.reason
+        return result
+    result.ok = True
+    result.root = root.hex()
+    return result
+
+
+def _check_checkpoint_rows(
+    h: Hasher, checkpoints: list[LedgerCheckpoint], size: int, all_signatures: bool, result: VerifyResult
+) -> None:
+    for position, cp in enumerate(checkpoints):
+        if cp.algorithm != h.name:
+            raise _Failure(None, f"检查点 size={cp.size} 使用 {cp.algorithm} 哈希，与台账的 {h.name} 不一致")
+        if cp.size > size:
+            raise _Failure(size, f"缺少条目：检查点已签署 {cp.size} 条，但台账只有 {size} 条")
+        if all_signatures or position == len(checkpoints) - 1:
+            key = PublicKey.from_pem(cp.key.public_key_pem)
+            if key.fingerprint != cp.key_id:
+                raise _Failure(None, f"检查点 size={cp.size} 的公钥与其指纹不符")
+            if not key.verify(checkpoint_signed_message(cp), bytes.fromhex(cp.signature)):
+                raise _Failure(None, f"检查点 size={cp.size} 的 SM2 签名无效")
+            result.signatures_checked += 1
+
+
+def _stream(h: Hasher, size: int, checkpoints: list[LedgerCheckpoint], chunk: int) -> bytes:
+    from .hashing import leaf_data
+
+    marks = {cp.size: cp for cp in checkpoints}
+    compact = merkle.CompactRange(h)
+    push = compact.push
+    leaf_of = h.leaf
+    digest_of = h.digest
+    expected = 0
+    for (
+        seq,
+        time,
+        actor_id,
+        actor_name,
+        action,
+        subject_type,
+        subject_id,
+        request_id,
+        pd,
+        stored,
+        body,
+    ) in _rows(size, chunk):
+        if seq != expected:
+            raise _Failure(expected, f"缺少条目（下一条现存条目为 seq={seq}）")
+        leaf = leaf_of(
+            leaf_data(
+                seq=seq,
+                time=time,
+                actor_id=actor_id,
+                actor_name=actor_name,
+                action=action,
+                subject_type=subject_type,
+                subject_id=subject_id,
+                request_id=request_id,
+                payload_digest=pd,
+            )
+        )
+        if leaf.hex() != stored:
+            raise _Failure(seq, "条目内容与其叶哈希不符（条目被改动）")
+        if body is not None and digest_of(body.encode()).hex() != pd:
+            raise _Failure(seq, "条目内容（payload）与其摘要不符（内容被改动）")
+        push(leaf)
+        expected += 1
+        cp = marks.get(expected)
+        if cp is not None and compact.root().hex() != cp.root_hash:
+            bad, reason = _localize(h, expected)
+            raise _Failure(bad, f"{reason}；检查点 size={cp.size} 的树根不符")
+    if expected != size:
+        raise _Failure(expected, f"缺少条目：台账头记录 {size} 条，实际连续条目只有 {expected} 条")
+    return compact.root()
+
+
+def _check_tail(size: int) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute('SELECT MAX("seq") FROM "ledger_ledgerentry"')
+        (max_seq,) = cursor.fetchone()
+    current = LedgerHead.objects.filter(pk=1).values_list("size", flat=True).first() or 0
+    if max_seq is not None and max_seq >= current:
+        raise _Failure(
+            int(max_seq), f"多出条目：序号 {max_seq} 超出台账头记录的条目数 {current}（条目被插入）"
+        )
+    if current < size:
+        raise _Failure(current, "台账头记录的条目数在校验期间减少")
