@@ -14,8 +14,19 @@ def _require(name: str) -> str:
     return value
 
 
+def _secret_key() -> str:
+    key = _require("DJANGO_SECRET_KEY")
+    if len(key) < 50 or len(set(key)) < 5 or key.startswith(("dev-", "django-insecure")):
+        raise ImproperlyConfigured(
+            "环境变量 DJANGO_SECRET_KEY 不安全：至少50个字符的随机串，例如 "
+            "python -c 'import secrets; print(secrets.token_urlsafe(64))'"
+        )
+    return key
+
+
 DEBUG = False
-SECRET_KEY = _require("DJANGO_SECRET_KEY")
+SECRET_KEY = _secret_key()
+# Passwords: Django's default hashers (PBKDF2 first). Only the test settings use a fast hasher.
 ALLOWED_HOSTS = [h.strip() for h in _require("DJANGO_ALLOWED_HOSTS").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()

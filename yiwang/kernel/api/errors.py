@@ -24,6 +24,9 @@ _DRF_MESSAGES: dict[type, tuple[str, str]] = {
     exceptions.ParseError: ("parse_error", "请求内容无法解析，请检查JSON格式"),
 }
 
+# Session-authenticated API calls (the pages' htmx requests) must carry the CSRF token.
+_CSRF_MESSAGE = "请求未通过安全校验（CSRF）：页面发出的请求须带 X-CSRFToken 请求头；接口客户端请使用令牌认证"
+
 
 def _first_field_error(detail: Any, prefix: str = "") -> tuple[str | None, str]:
     if isinstance(detail, dict):
@@ -59,6 +62,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             "errors": exc.detail,
         }
         response.status_code = status.HTTP_400_BAD_REQUEST
+        return response
+    if isinstance(exc, exceptions.PermissionDenied) and str(exc.detail).startswith("CSRF Failed"):
+        response.data = {"code": "csrf_failed", "message": _CSRF_MESSAGE, "field": None}
         return response
     for cls, (code, message) in _DRF_MESSAGES.items():
         if isinstance(exc, cls):

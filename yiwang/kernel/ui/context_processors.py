@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
+from yiwang.kernel.modules.manifest import NavItem
 from yiwang.kernel.modules.registry import all_nav
 
 
@@ -17,19 +18,30 @@ def _person(request: HttpRequest) -> Any:
     return getattr(user, "person", None)
 
 
-def navigation(request: HttpRequest) -> dict[str, Any]:
+def _visible(item: NavItem, user: Any, person: Any) -> bool:
+    """Public entries for everyone; the rest for signed-in users holding the permission somewhere."""
     from yiwang.kernel.access.checks import has_permission_anywhere
 
+    if item.public:
+        return True
+    if user is None or not user.is_authenticated:
+        return False
+    if user.is_superuser or item.permission is None:
+        return True
+    return person is not None and has_permission_anywhere(person, item.permission)
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
     person = _person(request)
     items = []
     for item in all_nav():
-        if not item.public and (
-            person is None or (item.permission and not has_permission_anywhere(person, item.permission))
-        ):
+        if not _visible(item, user, person):
             continue
         try:
             url = reverse(item.url_name)
         except NoReverseMatch:
             continue
-        items.append({"label": item.label, "url": url, "active": request.path.startswith(url) and url != "/"})
+        active = url != "/" and request.path.startswith(url)
+        items.append({"label": item.label, "url": url, "active": active})
     return {"nav_items": items, "current_person": person}
