@@ -12,6 +12,8 @@ materialized-path prefix query (django-treebeard `MP_Node`), so `scoped_to` stay
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.db.models import Q
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
@@ -48,6 +50,9 @@ class OrganizationQuerySet(ScopedQuerySetMixin, MP_NodeQuerySet):
 class OrganizationManager(MP_NodeManager):
     def get_queryset(self) -> OrganizationQuerySet:
         return OrganizationQuerySet(self.model, using=self._db).order_by("path")
+
+    def scoped_to(self, actor: Any, permission: str) -> OrganizationQuerySet:
+        return self.get_queryset().scoped_to(actor, permission)
 
 
 class Organization(MP_Node):
