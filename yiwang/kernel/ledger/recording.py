@@ -25,7 +25,10 @@ from .models import LedgerEntry, LedgerHead
 ACTION_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*){2,}$")
 
 # Raw SQL on the hot path (identifiers are fixed; double quotes work on SQLite and PostgreSQL).
-_SQL_TAKE = 'UPDATE "ledger_ledgerhead" SET "size" = "size" + 1 WHERE "id" = 1 RETURNING "size", "algorithm"'
+_SQL_TAKE = (
+    'UPDATE "ledger_ledgerhead" SET "size" = "size" + 1 WHERE "id" = 1 AND "algorithm" = %s RETURNING "size"'
+)
+_SQL_HEAD_ALGORITHM = 'SELECT "algorithm" FROM "ledger_ledgerhead" WHERE "id" = 1'
 _SQL_HEAD_CREATE = (
     'INSERT INTO "ledger_ledgerhead" ("id", "algorithm", "size", "created_at") VALUES (1, %s, 0, %s) '
     'ON CONFLICT ("id") DO NOTHING'
@@ -45,22 +48,31 @@ def configured_algorithm() -> str:
 
 
 def _take_seq() -> tuple[int, str]:
-    """Reserve the next sequence number; creates the head row (fixing the algorithm) on first use."""
+    """Reserve the next sequence number; creates the head row (fixing the algorithm) on first use.
+
+    The UPDATE only matches a head of the configured algorithm, so a mismatch is refused before
+    anything is written.
+    """
+    algorithm = configured_algorithm()
     with connection.cursor() as cursor:
-        cursor.execute(_SQL_TAKE)
+        cursor.execute(_SQL_TAKE, [algorithm])
         row = cursor.fetchone()
         if row is None:
+            cursor.execute(_SQL_HEAD_ALGORITHM)
+            existing = cursor.fetchone()
+            if existing is not None:
+                raise ImproperlyConfigured(
+                    f"台账使用 {existing[0]} 哈希，但设置 YIWANG_LEDGER_HASH={algorithm}；同一台账不得混用哈希算法"
+                )
             now = connection.ops.adapt_datetimefield_value(timezone.now())
-            cursor.execute(_SQL_HEAD_CREATE, [configured_algorithm(), now])
-            cursor.execute(_SQL_TAKE)
+            cursor.execute(_SQL_HEAD_CREATE, [algorithm, now])
+            cursor.execute(_SQL_TAKE, [algorithm])
             row = cursor.fetchone()
-    size, algorithm = row
-    if algorithm != configured_algorithm():
-        raise ImproperlyConfigured(
-            f"台账使用 {algorithm} 哈希，但设置 YIWANG_LEDGER_HASH={configured_algorithm()}；"
-            "同一台账不得混用哈希算法"
-        )
-    return int(size) - 1, algorithm
+            if row is None:  # another process created the head with a different algorithm meanwhile
+                raise ImproperlyConfigured(
+                    "台账哈希算法与设置 YIWANG_LEDGER_HASH 不一致；同一台账不得混用哈希算法"
+                )
+    return int(row[0]) - 1, algorithm
 
 
 def _subject_ref(subject: Any) -> tuple[str, str, str]:

@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "ledger"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.public, name="public"),
+    path("keys/<str:fingerprint>.pem", views.public_key, name="public-key"),
+]

@@ -14,14 +14,14 @@ def create(apps, schema_editor):
     else:
         return
     for sql in statements:
-        schema_editor.execute(sql)
+        schema_editor.execute(sql, params=None)
 
 
 def drop(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor in ("postgresql", "sqlite"):
         for sql in guard.drop_sql(vendor):
-            schema_editor.execute(sql)
+            schema_editor.execute(sql, params=None)
 
 
 class Migration(migrations.Migration):
