@@ -12,7 +12,7 @@ MO_FILES := $(PO_FILES:.po=.mo)
 # Skipped stages (no PostgreSQL, no Chromium) are listed here and repeated at the end of `make test`.
 export YIWANG_SKIP_REPORT ?= $(CURDIR)/test-results/skipped.txt
 
-.PHONY: run test install install-dev messages migrate demo lint imports typecheck migrations-check \
+.PHONY: run test install install-dev messages messages-extract migrate demo lint imports typecheck migrations-check \
 	test-sqlite test-postgres test-browser bench clean
 
 $(PY):
@@ -38,6 +38,10 @@ install-dev: $(STAMP_DEV)
 	else echo "msgfmt not found (apt-get install gettext): keeping the committed $@"; fi
 
 messages: $(MO_FILES)
+
+# After changing user-facing strings: refresh locale/*/django.po, translate, then `make messages`.
+messages-extract: install
+	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=var --ignore=tests --ignore=bench
 
 migrate: install messages
 	$(PY) manage.py migrate --noinput

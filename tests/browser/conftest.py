@@ -261,3 +261,9 @@ def log_in(visitor: Visitor, username: str, password: str) -> None:
     page.fill("#id_password", password)
     page.click("form.form button[type=submit]")
     page.wait_for_load_state()
+
+
+@pytest.fixture
+def browser_without_js(browser: Browser, server: Server) -> Iterator[Visitor]:
+    """A browser with scripts switched off: pages must still work (progressive enhancement)."""
+    yield from _visitor(browser, server, viewport=DESKTOP, locale="zh-CN", java_script_enabled=False)
