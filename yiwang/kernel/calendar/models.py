@@ -104,8 +104,9 @@ class CalendarYear(SourceFields):
 class DeadlineFields(models.Model):
     """Abstract: a stored deadline that keeps its rule id and start day (CAL-06).
 
-    Inherit it on an entity with one deadline (``class Application(DeadlineFields, models.Model)``)
-    or on a child table for entities with several (``class CaseDeadline(DeadlineFields): case = FK``).
+    Inherit it on an entity with one deadline (``class Application(DeadlineFields)``) or on a child
+    table for entities with several (``class CaseDeadline(DeadlineFields): case = FK``). A subclass
+    declaring its own ``Meta`` must write ``class Meta(DeadlineFields.Meta)`` to keep the constraint.
     Fill it with `set_deadline(compute_deadline(...))`; `recompute_deadline()` applies today's
     calendar (e.g. after a local override) and `deadline_info()` explains it in Chinese.
     """

@@ -16,7 +16,6 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count, Max
 
 from . import sources
 from .rules import CalendarYearUnavailable, YearCalendar, YearSource, build_year
@@ -32,11 +31,19 @@ def _ttl() -> float:
 
 
 def _current_stamp() -> tuple[Any, ...]:
+    """Row counts and latest changes of both tables, in one query."""
     from .models import CalendarOverride, CalendarYear
 
-    o = CalendarOverride.objects.aggregate(n=Count("pk"), t=Max("changed_at"))
-    y = CalendarYear.objects.aggregate(n=Count("pk"), t=Max("changed_at"))
-    return (o["n"], o["t"], y["n"], y["t"])
+    q = connection.ops.quote_name
+    o, y, t = q(CalendarOverride._meta.db_table), q(CalendarYear._meta.db_table), q("changed_at")
+    sql = (  # identifiers come from model metadata, never from input
+        f"SELECT (SELECT COUNT(*) FROM {o}), (SELECT MAX({t}) FROM {o}), "  # noqa: S608
+        f"(SELECT COUNT(*) FROM {y}), (SELECT MAX({t}) FROM {y})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        row = cursor.fetchone()
+    return tuple(str(v) for v in row)
 
 
 def _ensure_fresh() -> None:
