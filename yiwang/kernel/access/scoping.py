@@ -24,14 +24,14 @@ class ScopedQuerySetMixin:
         qs: Any = self
         prefixes = grants_of(actor).prefixes(permission)
         if prefixes is None:
-            return qs.all()  # type: ignore[no-any-return]
+            return qs.all()
         if not prefixes:
-            return qs.none()  # type: ignore[no-any-return]
+            return qs.none()
         condition = Q()
         for prefix in prefixes:
             condition |= Q(**{f"{self.scope_path_field}__startswith": prefix})
-        return qs.filter(condition)  # type: ignore[no-any-return]
+        return qs.filter(condition)
 
 
-class ScopedQuerySet(ScopedQuerySetMixin, models.QuerySet):  # type: ignore[type-arg]
+class ScopedQuerySet(ScopedQuerySetMixin, models.QuerySet):
     """A plain scoped queryset; use ``objects = ScopedQuerySet.as_manager()``."""

@@ -40,11 +40,11 @@ class OrganizationQuerySet(ScopedQuerySetMixin, MP_NodeQuerySet):
 
     def subtree_of(self, root: Organization) -> OrganizationQuerySet:
         """`root` and everything below it."""
-        return self.filter(path__startswith=root.path)  # type: ignore[no-any-return]
+        return self.filter(path__startswith=root.path)
 
     def bodies(self) -> OrganizationQuerySet:
         """Everything except internal units."""
-        return self.exclude(kind=Kind.UNIT)  # type: ignore[no-any-return]
+        return self.exclude(kind=Kind.UNIT)
 
 
 class OrganizationManager(MP_NodeManager):
@@ -53,6 +53,9 @@ class OrganizationManager(MP_NodeManager):
 
     def scoped_to(self, actor: Any, permission: str) -> OrganizationQuerySet:
         return self.get_queryset().scoped_to(actor, permission)
+
+    def subtree_of(self, root: Organization) -> OrganizationQuerySet:
+        return self.get_queryset().subtree_of(root)
 
 
 class Organization(MP_Node):

@@ -24,7 +24,7 @@ def organization_list_for(
     if parent_id is not None:
         parent = Organization.objects.filter(pk=parent_id).first()
         if parent is None:
-            return qs.none()  # type: ignore[no-any-return]
+            return qs.none()
         qs = qs.filter(path__startswith=parent.path, depth=parent.depth + 1)
     if kind:
         qs = qs.filter(kind=kind)

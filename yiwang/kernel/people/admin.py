@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from .models import EnforcementCertificate, EnforcementDomain, Person, Position, Role, RoleAssignment
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ReadOnlyAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         model: type[models.Model] = self.model
         return [f.name for f in model._meta.fields]
@@ -62,6 +62,6 @@ class EnforcementCertificateAdmin(ReadOnlyAdmin):
 
 
 @admin.register(EnforcementDomain)
-class EnforcementDomainAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class EnforcementDomainAdmin(admin.ModelAdmin):
     list_display = ("code", "label", "order", "active")
     list_editable = ("order", "active")

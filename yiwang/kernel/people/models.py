@@ -95,6 +95,10 @@ class Person(models.Model):
         return Grants(grants=grants, superuser=bool(user is not None and user.is_superuser))
 
 
+class PositionQuerySet(ScopedQuerySet):
+    pass
+
+
 class Position(models.Model):
     person = models.ForeignKey(
         Person, verbose_name="人员", on_delete=models.PROTECT, related_name="positions"
@@ -110,7 +114,7 @@ class Position(models.Model):
     started_on = models.DateField("任职日期", default=timezone.localdate)
     ended_on = models.DateField("离任日期", null=True, blank=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = PositionQuerySet.as_manager()
 
     class Meta:
         verbose_name = "岗位"
@@ -126,6 +130,10 @@ class Position(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization}{self.title} {self.person}"
+
+
+class RoleQuerySet(ScopedQuerySet):
+    pass
 
 
 class Role(models.Model):
@@ -153,7 +161,7 @@ class Role(models.Model):
     description = models.TextField("说明", blank=True)
     active = models.BooleanField("启用", default=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = RoleQuerySet.as_manager()
 
     class Meta:
         verbose_name = "角色"
@@ -177,7 +185,7 @@ class RoleAssignmentQuerySet(ScopedQuerySet):
     def current(self, day: datetime.date | None = None) -> RoleAssignmentQuerySet:
         """Assignments in force on `day`: started, not ended, not revoked."""
         day = day or timezone.localdate()
-        return self.filter(  # type: ignore[no-any-return]
+        return self.filter(
             Q(valid_to__isnull=True) | Q(valid_to__gte=day), revoked_at__isnull=True, valid_from__lte=day
         )
 
@@ -253,7 +261,7 @@ class EnforcementDomain(models.Model):
 class CertificateQuerySet(ScopedQuerySet):
     def expiring_by(self, day: datetime.date) -> CertificateQuerySet:
         """Certificates in force whose last valid day is on or before `day` (includes expired ones)."""
-        return self.filter(status=CertificateStatus.VALID, valid_to__lte=day)  # type: ignore[no-any-return]
+        return self.filter(status=CertificateStatus.VALID, valid_to__lte=day)
 
 
 class EnforcementCertificate(models.Model):

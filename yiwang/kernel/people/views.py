@@ -25,7 +25,7 @@ def _require_actor(request: HttpRequest) -> Person:
     actor = actor_of(request)
     if actor is None:
         raise NotFound("当前账号未关联人员信息")
-    return actor  # type: ignore[no-any-return]
+    return actor
 
 
 @staff_page

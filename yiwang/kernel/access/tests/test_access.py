@@ -206,7 +206,7 @@ def test_get_for_missing_and_forbidden_raise_the_same_not_found(make_person: Any
     officer = make_person(VIEW, scope=lushan.bureau)
     qs = Organization.objects.all()
     assert get_for(qs, actor=officer, permission=VIEW, pk=lushan.legal_unit.pk) == lushan.legal_unit
-    missing_pk = Organization.objects.order_by("-pk").first().pk + 1000  # type: ignore[union-attr]
+    missing_pk = Organization.objects.order_by("-pk").first().pk + 1000
     errors = []
     for pk in (missing_pk, lushan.neighbour.pk, "not-a-number"):
         with pytest.raises(NotFound) as info:
@@ -224,7 +224,7 @@ def test_missing_and_forbidden_give_identical_404_bodies_in_api_and_pages(
     make_person: Any, lushan: Any, api_client_for: Any, client_for: Any
 ) -> None:
     officer = make_person(VIEW, scope=lushan.bureau)
-    missing_pk = Organization.objects.order_by("-pk").first().pk + 1000  # type: ignore[union-attr]
+    missing_pk = Organization.objects.order_by("-pk").first().pk + 1000
     api = api_client_for(officer)
     forbidden = api.get(f"/api/organizations/{lushan.neighbour.pk}/")
     missing = api.get(f"/api/organizations/{missing_pk}/")

@@ -42,7 +42,9 @@ class OrganizationSerializer(serializers.ModelSerializer[Organization]):
 
 
 class OrganizationCreateSerializer(serializers.Serializer[None]):
-    parent = serializers.IntegerField(required=False, allow_null=True, help_text="上级机构 id；顶层留空")
+    parent = serializers.IntegerField(  # type: ignore[assignment]  # DRF collects it as a field
+        required=False, allow_null=True, help_text="上级机构 id；顶层留空"
+    )
     name = serializers.CharField(allow_blank=True)
     short_name = serializers.CharField(required=False, allow_blank=True, default="")
     kind = serializers.ChoiceField(choices=Kind.choices)

@@ -45,7 +45,7 @@ class OrganizationListView(APIView):
             search=request.query_params.get("q", ""),
         )
         paginator = LimitOffsetPagination()
-        page = list(paginator.paginate_queryset(qs, request, view=self) or [])
+        page: list[Any] = list(paginator.paginate_queryset(qs, request, view=self) or [])
         data = OrganizationSerializer(page, many=True, context=_parents_context(page)).data
         return paginator.get_paginated_response(data)
 

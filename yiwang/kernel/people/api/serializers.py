@@ -68,7 +68,7 @@ class RoleSerializer(serializers.ModelSerializer[Role]):
 class RoleCreateSerializer(serializers.Serializer[None]):
     organization = serializers.IntegerField()
     code = serializers.CharField(allow_blank=True)
-    label = serializers.CharField(allow_blank=True)
+    label = serializers.CharField(allow_blank=True)  # type: ignore[assignment]  # DRF collects it as a field
     permissions = serializers.ListField(child=serializers.CharField())
     description = serializers.CharField(required=False, allow_blank=True, default="")
 

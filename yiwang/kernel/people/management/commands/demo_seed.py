@@ -26,7 +26,13 @@ from yiwang.kernel.people.seeds import ADMIN_PASSWORD, ADMIN_USERNAME, DEMO_ACCO
 _OWN = {"yiwang.kernel.people", "yiwang.kernel.organizations"}
 
 
-def _other_seeders() -> list[tuple[str, Any]]:
+def call_seeder(seeder: Any, admin: Any) -> Any:
+    """Call a part's ``seed_demo``, passing ``actor=admin`` when it takes an actor."""
+    kwargs = {"actor": admin} if "actor" in inspect.signature(seeder).parameters else {}
+    return seeder(**kwargs)
+
+
+def other_seeders() -> list[tuple[str, Any]]:
     found = []
     for config in apps.get_app_configs():
         if config.name in _OWN or not config.name.startswith("yiwang."):
@@ -36,7 +42,7 @@ def _other_seeders() -> list[tuple[str, Any]]:
             continue
         seeder = getattr(importlib.import_module(name), "seed_demo", None)
         if callable(seeder):
-            found.append((config.verbose_name, seeder))
+            found.append((str(config.verbose_name), seeder))
     return found
 
 
@@ -67,9 +73,8 @@ class Command(BaseCommand):
         before = ledger.size()
         with transaction.atomic():
             report = seed_demo()
-        for label, seeder in _other_seeders():
-            kwargs = {"actor": report.admin} if "actor" in inspect.signature(seeder).parameters else {}
-            seeder(**kwargs)
+        for label, seeder in other_seeders():
+            call_seeder(seeder, report.admin)
             self.stdout.write(f"已载入演示数据：{label}")
         written = ledger.size() - before
         checkpoint = _checkpoint()
