@@ -9,3 +9,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 AXES_ENABLED = True
+
+# A tiny module with typed settings and event subscriptions, for the kernel's own tests.
+INSTALLED_APPS = [*INSTALLED_APPS, "yiwang.kernel.testing.sample"]
