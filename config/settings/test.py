@@ -9,6 +9,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 AXES_ENABLED = True
+# Static files straight from the apps (no collectstatic before tests).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
 
 # A tiny module with typed settings and event subscriptions, for the kernel's own tests.
 INSTALLED_APPS = [*INSTALLED_APPS, "yiwang.kernel.testing.sample"]
