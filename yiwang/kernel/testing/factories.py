@@ -4,19 +4,29 @@
     boss = PersonFactory(permissions=["calendar.manage_override"])   # system-wide role
     clerk = PersonFactory(permissions=["people.view_person"], permissions__scope=bureau)
     bureau = OrganizationFactory(parent=county)               # treebeard child
+    cert = EnforcementCertificateFactory(ends_in_days=20)      # expires within 30 days (ENF-113)
 
 Domain modules add their own factories next to their tests and reuse `HostileSequence`.
 """
 
 from __future__ import annotations
 
+import datetime
 from typing import Any, cast
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from yiwang.kernel.organizations.models import Kind, Level, Organization
-from yiwang.kernel.people.models import Person, Role, RoleAssignment
+from yiwang.kernel.people.models import (
+    EnforcementCertificate,
+    EnforcementDomain,
+    Person,
+    Position,
+    Role,
+    RoleAssignment,
+)
 
 from .hostile import HostileSequence
 
@@ -96,3 +106,61 @@ def grant(person: Person, permissions: list[str], *, scope: Organization | None 
     assignment = RoleAssignment.objects.create(person=person, role=role, organization=scope)
     person.forget_grants()
     return assignment
+
+
+class PositionFactory(factory.django.DjangoModelFactory):
+    """A post (e.g. 法制股股长) held by a person in an organization."""
+
+    class Meta:
+        model = Position
+
+    person = factory.SubFactory(PersonFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    title = HostileSequence(max_length=100)
+
+
+class RoleFactory(factory.django.DjangoModelFactory):
+    """A bureau's own role (``source=local``) holding `permissions` (a list of codenames)."""
+
+    class Meta:
+        model = Role
+
+    code = factory.Sequence(lambda n: f"local-role-{n}")
+    label = HostileSequence(max_length=100)
+    permissions: Any = factory.LazyFunction(list)
+    source = Role.Source.LOCAL
+    organization = factory.SubFactory(OrganizationFactory)
+    description = HostileSequence()
+
+
+class RoleAssignmentFactory(factory.django.DjangoModelFactory):
+    """`role` granted to `person` at `organization` (its subtree), valid from today."""
+
+    class Meta:
+        model = RoleAssignment
+
+    person = factory.SubFactory(PersonFactory)
+    role = factory.SubFactory(RoleFactory, organization=factory.SelfAttribute("..organization"))
+    organization = factory.SubFactory(OrganizationFactory)
+    valid_from = factory.LazyFunction(timezone.localdate)
+
+
+class EnforcementCertificateFactory(factory.django.DjangoModelFactory):
+    """A certificate (执法证) valid for another year, in the 生态环境 domain by default.
+
+    ``EnforcementCertificateFactory(ends_in_days=20)`` makes one that expires in 20 days (ENF-113).
+    """
+
+    class Meta:
+        model = EnforcementCertificate
+
+    class Params:
+        ends_in_days = 365
+
+    number = factory.Sequence(lambda n: f"ZF-TEST-{n:05d}")
+    organization = factory.SubFactory(OrganizationFactory)
+    holder = factory.SubFactory(PersonFactory, organization=factory.SelfAttribute("..organization"))
+    issuing_authority = HostileSequence(max_length=100)
+    domain = factory.LazyFunction(lambda: EnforcementDomain.objects.get(code="ecology"))
+    valid_from = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=700))
+    valid_to = factory.LazyAttribute(lambda o: timezone.localdate() + datetime.timedelta(days=o.ends_in_days))
