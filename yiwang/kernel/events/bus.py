@@ -3,8 +3,8 @@
 An event is a dataclass instance. Its type name is ``module.ClassName`` (e.g.
 ``yiwang.contracts.enforcement.DecisionIssued``). Handlers are dotted paths to callables taking
 the event. Delivery happens only if the surrounding transaction commits: a rolled-back change
-never announces itself. A failing handler is logged and does not affect other handlers or the
-committed change.
+never announces itself. Each handler runs in its own transaction; a failing handler is logged,
+its writes are rolled back, and it does not affect other handlers or the committed change.
 """
 
 from __future__ import annotations
@@ -41,11 +41,16 @@ def handlers_for(name: str) -> list[Callable[[Any], None]]:
 
 
 def deliver(event: Any) -> int:
-    """Call every subscriber now; returns how many succeeded."""
+    """Call every subscriber now, each in its own transaction; returns how many succeeded.
+
+    A subscriber that raises has its own database writes rolled back and is logged; the others
+    still run, and the change that published the event stays committed.
+    """
     ok = 0
     for handler in handlers_for(event_type(event)):
         try:
-            handler(event)
+            with transaction.atomic():
+                handler(event)
             ok += 1
         except Exception:  # one subscriber must not break another, nor the committed change
             log.exception("event handler %r failed for %s", handler, event_type(event))

@@ -1,14 +1,24 @@
 """Typed per-organization module settings.
 
-A manifest's `settings` is a frozen dataclass with defaults (taken from the rules pages). An
-organization stores only what it changed; `settings_for` walks up the organization tree so a
-county-level setting applies to its departments unless they set their own, then fills defaults,
-and returns an instance of the dataclass — typed data, not code.
+A manifest's `settings` is a frozen dataclass with defaults (taken from the rules pages). Field
+metadata may add a Chinese ``label``, bounds ``min``/``max`` and allowed ``choices``. An
+organization stores only what it changed; `settings_for` walks down the organization tree from
+the root so a county-level setting applies to its departments unless they set their own, then
+fills defaults, and returns an instance of the dataclass — typed data, not code.
+
+Validation errors are `DomainError`s naming the setting, with stable codes:
+
+- ``setting_unknown``: no such setting in the module;
+- ``setting_wrong_type``: e.g. text where a whole number is needed;
+- ``setting_out_of_range``: below ``min`` or above ``max``;
+- ``setting_not_allowed``: not one of ``choices``;
+- ``module_without_settings``: the module has no settings at all.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import types
 import typing
 from typing import Any
 
@@ -20,73 +30,126 @@ from .models import ModuleActivation
 from .registry import manifest_for
 
 
-def _coerce(name: str, typ: Any, value: Any) -> Any:
+def setting_label(f: dataclasses.Field[Any]) -> str:
+    return str(f.metadata.get("label", f.name))
+
+
+def _wrong(label: str, name: str, expected: str) -> DomainError:
+    return DomainError("setting_wrong_type", f"设置项“{label}”应为{expected}", name)
+
+
+def _coerce(f: dataclasses.Field[Any], typ: Any, value: Any, label: str) -> Any:
+    name = f.name
     origin = typing.get_origin(typ)
+    args = typing.get_args(typ)
+    if origin in (typing.Union, types.UnionType) and type(None) in args:
+        if value is None:
+            return None
+        inner = [a for a in args if a is not type(None)]
+        return _coerce(f, inner[0], value, label)
     if typ is bool:
         if isinstance(value, bool):
             return value
-        raise DomainError("invalid_setting", f"设置项 {name} 应为是/否", name)
+        raise _wrong(label, name, "是或否")
     if typ in (int, float):
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise DomainError("invalid_setting", f"设置项 {name} 应为数字", name)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise _wrong(label, name, "数字")
         if typ is int and float(value) != int(value):
-            raise DomainError("invalid_setting", f"设置项 {name} 应为整数", name)
+            raise _wrong(label, name, "整数")
         return typ(value)
     if typ is str:
         if not isinstance(value, str):
-            raise DomainError("invalid_setting", f"设置项 {name} 应为文字", name)
+            raise _wrong(label, name, "文字")
         return value
     if origin in (tuple, list):
-        if not isinstance(value, (list, tuple)):
-            raise DomainError("invalid_setting", f"设置项 {name} 应为列表", name)
-        return tuple(value) if origin is tuple else list(value)
+        if not isinstance(value, list | tuple):
+            raise _wrong(label, name, "列表")
+        item_type = args[0] if args else Any
+        items = list(value) if item_type is Any else [_coerce(f, item_type, v, label) for v in value]
+        return tuple(items) if origin is tuple else items
     return value
 
 
+def _check_bounds(f: dataclasses.Field[Any], value: Any, label: str) -> None:
+    if value is None:
+        return
+    lo, hi, choices = f.metadata.get("min"), f.metadata.get("max"), f.metadata.get("choices")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if lo is not None and value < lo:
+            raise DomainError("setting_out_of_range", f"设置项“{label}”不能小于{lo}", f.name)
+        if hi is not None and value > hi:
+            raise DomainError("setting_out_of_range", f"设置项“{label}”不能大于{hi}", f.name)
+    if choices is not None and value not in choices:
+        allowed = "、".join(str(c) for c in choices)
+        raise DomainError("setting_not_allowed", f"设置项“{label}”只能是：{allowed}", f.name)
+
+
 def validate_settings(manifest: ModuleManifest, values: dict[str, Any]) -> dict[str, Any]:
-    """Check names and types against the manifest's dataclass; returns the cleaned dict."""
+    """Check names, types and bounds against the manifest's dataclass; returns the cleaned dict."""
+    if not isinstance(values, dict):
+        raise DomainError("setting_wrong_type", "模块设置应为“名称: 值”的集合", None)
     if manifest.settings is None:
         if values:
-            raise DomainError("invalid_setting", f"模块“{manifest.verbose_name}”没有可设置项", None)
+            raise DomainError("module_without_settings", f"模块“{manifest.verbose_name}”没有可设置项", None)
         return {}
     hints = typing.get_type_hints(manifest.settings)
-    fields = {f.name for f in dataclasses.fields(manifest.settings)}
+    fields = {f.name: f for f in dataclasses.fields(manifest.settings)}
     cleaned: dict[str, Any] = {}
     for key, value in values.items():
-        if key not in fields:
-            raise DomainError("invalid_setting", f"未知设置项：{key}", key)
-        cleaned[key] = _coerce(key, hints[key], value)
+        f = fields.get(key)
+        if f is None:
+            raise DomainError("setting_unknown", f"模块“{manifest.verbose_name}”没有设置项“{key}”", str(key))
+        label = setting_label(f)
+        cleaned[key] = _coerce(f, hints[key], value, label)
+        _check_bounds(f, cleaned[key], label)
     return cleaned
 
 
+def _chain(organization: Organization) -> list[Organization]:
+    """From the root down to `organization` itself."""
+    return [*organization.ancestor_nodes(), organization]
+
+
 def settings_for(module: str, organization: Organization) -> Any:
+    """The module's settings as they apply at `organization`: nearest organization wins."""
     manifest = manifest_for(module)
     if manifest.settings is None:
         return None
+    known = {f.name for f in dataclasses.fields(manifest.settings)}
     merged: dict[str, Any] = manifest.settings_defaults()
-    chain = [*organization.get_ancestors(), organization]
+    chain = _chain(organization)
     rows = {
         a.organization_id: a.settings
         for a in ModuleActivation.objects.filter(module=module, organization__in=chain)
     }
     for org in chain:  # top-down: nearer organizations override farther ones
-        merged.update(rows.get(org.pk, {}))
+        for key, value in (rows.get(org.pk) or {}).items():
+            # A value stored before a release renamed, dropped or narrowed a setting is ignored
+            # (the farther or default value applies), never fatal.
+            if key in known:
+                try:
+                    merged.update(validate_settings(manifest, {key: value}))
+                except DomainError:
+                    continue
     return manifest.settings(**merged)
 
 
 def is_active(module: str, organization: Organization) -> bool:
-    """Kernel parts always; a domain module when the nearest activation up the tree says enabled."""
+    """Kernel parts always; a domain module when the nearest decision up the tree says enabled.
+
+    A row whose ``enabled`` is None only holds settings and inherits the decision from above.
+    """
     manifest = manifest_for(module)
     if manifest.always_active:
         return True
-    chain = [*organization.get_ancestors(), organization]
+    chain = _chain(organization)
     rows = dict(
-        ModuleActivation.objects.filter(module=module, organization__in=chain).values_list(
-            "organization_id", "enabled"
-        )
+        ModuleActivation.objects.filter(
+            module=module, organization__in=chain, enabled__isnull=False
+        ).values_list("organization_id", "enabled")
     )
     state = False
     for org in chain:
         if org.pk in rows:
-            state = rows[org.pk]
+            state = bool(rows[org.pk])
     return state

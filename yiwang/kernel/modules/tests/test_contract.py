@@ -1,0 +1,5 @@
+from yiwang.kernel.testing.contract import ModuleContract
+
+
+class TestModulesContract(ModuleContract):
+    app_label = "modules"
