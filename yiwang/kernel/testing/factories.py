@@ -60,8 +60,8 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
     def _create(cls, model_class: type[Organization], *args: Any, **kwargs: Any) -> Organization:
         parent = kwargs.pop("parent", None)
         if parent is None:
-            return model_class.add_root(**kwargs)
-        return parent.add_child(**kwargs)
+            return cast(Organization, model_class.objects.add_root(create_kwargs=kwargs))
+        return cast(Organization, model_class.objects.add_child(parent, create_kwargs=kwargs))
 
 
 class PersonFactory(factory.django.DjangoModelFactory):
