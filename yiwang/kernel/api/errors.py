@@ -87,8 +87,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if isinstance(exc, exceptions.PermissionDenied) and str(exc.detail).startswith("CSRF Failed"):
         response.data = _body("csrf_failed", _CSRF_MESSAGE)
         return response
-    if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
-        response.data = _body("throttled", f"请求过于频繁，请{int(exc.wait)}秒后再试")
+    wait = getattr(exc, "wait", None) if isinstance(exc, exceptions.Throttled) else None
+    if wait is not None:
+        response.data = _body("throttled", f"请求过于频繁，请{int(wait)}秒后再试")
         return response
     for cls, (code, message) in _DRF_MESSAGES.items():
         if isinstance(exc, cls):
