@@ -20,19 +20,9 @@ from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from yiwang.kernel.access.scoping import ScopedQuerySetMixin
 
+from .kinds import Kind, Level
 
-class Level(models.TextChoices):
-    COUNTY = "county", "县级（市/县/区）"
-    TOWN = "town", "乡镇（街道）"
-    VILLAGE = "village", "村（社区）"
-
-
-class Kind(models.TextChoices):
-    GOVERNMENT = "government", "人民政府/街道办事处"
-    DEPARTMENT = "department", "职能部门（委办局）"
-    INSTITUTION = "institution", "直属机构/事业单位"
-    COMMUNITY = "community", "村（居）民委员会"
-    UNIT = "unit", "内设机构（股/科/大队/室）"
+__all__ = ["Kind", "Level", "Organization", "OrganizationQuerySet"]
 
 
 class OrganizationQuerySet(ScopedQuerySetMixin, MP_NodeQuerySet):

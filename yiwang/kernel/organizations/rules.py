@@ -15,7 +15,7 @@ level can never contradict the tree.
 
 from __future__ import annotations
 
-from .models import Kind, Level
+from .kinds import Kind, Level
 
 # (kind of the child) -> the (kind, level) pairs its parent may have; None = may be a root.
 PLACEMENT: dict[str, frozenset[tuple[str, str] | None]] = {
