@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Callable
 from json.encoder import encode_basestring as _json_str  # the C-accelerated JSON string encoder
 from typing import Any, Final
@@ -79,7 +78,7 @@ def format_time(value: dt.datetime) -> str:
     """Canonical time text: UTC, microseconds, ``Z`` (naive values are UTC, as SQLite returns them)."""
     if value.tzinfo is not None:
         value = value.astimezone(dt.UTC).replace(tzinfo=None)
-    return value.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return value.isoformat(timespec="microseconds") + "Z"
 
 
 def leaf_data(
@@ -94,9 +93,26 @@ def leaf_data(
     request_id: str,
     payload_digest: str,
 ) -> bytes:
-    """Canonical JSON of an entry's metadata; equal to ``json.dumps(..., sort_keys=True,
-    separators=(",", ":"), ensure_ascii=False).encode()`` but several times faster (verify runs
-    it for every entry)."""
+    """Canonical JSON of an entry's metadata: equal to ``json.dumps({...fields, "v": 1}, sort_keys=True,
+    separators=(",", ":"), ensure_ascii=False).encode()``."""
+    return leaf_data_positional(
+        action, actor_id, actor_name, payload_digest, request_id, seq, subject_id, subject_type, time
+    )
+
+
+def leaf_data_positional(
+    action: str,
+    actor_id: str,
+    actor_name: str,
+    payload_digest: str,
+    request_id: str,
+    seq: int,
+    subject_id: str,
+    subject_type: str,
+    time: str,
+) -> bytes:
+    """:func:`leaf_data` with positional arguments in key order — the hot path of append and verify,
+    several times faster than ``json.dumps``."""
     return (
         f'{{"action":{_json_str(action)},"actor_id":{_json_str(actor_id)},"actor_name":{_json_str(actor_name)},'
         f'"payload_digest":{_json_str(payload_digest)},"request_id":{_json_str(request_id)},"seq":{int(seq)},'
@@ -105,9 +121,12 @@ def leaf_data(
     ).encode()
 
 
+_PAYLOAD_ENCODER = DjangoJSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical_json(value: Any) -> str:
     """Canonical JSON text of a payload (dates, decimals and UUIDs as Django serializes them)."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, cls=DjangoJSONEncoder)
+    return _PAYLOAD_ENCODER.encode(value)
 
 
 HashFn = Callable[[bytes], bytes]

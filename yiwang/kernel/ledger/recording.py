@@ -13,13 +13,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db import connection, models
+from django.db import models, transaction
 from django.utils import timezone
 
 from yiwang.kernel.context import current_request_id
 
 from .autocheckpoint import schedule_after_commit
-from .hashing import canonical_json, format_time, hasher, leaf_data
+from .hashing import canonical_json, format_time, hasher, leaf_data_positional
 from .models import LedgerEntry, LedgerHead
 
 ACTION_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*){2,}$")
@@ -27,6 +27,11 @@ ACTION_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*){2,}$")
 # Raw SQL on the hot path (identifiers are fixed; double quotes work on SQLite and PostgreSQL).
 _SQL_TAKE = (
     'UPDATE "ledger_ledgerhead" SET "size" = "size" + 1 WHERE "id" = 1 AND "algorithm" = %s RETURNING "size"'
+)
+_SQL_TAKE_WITH_PAYLOAD_PG = (
+    'WITH "taken" AS (UPDATE "ledger_ledgerhead" SET "size" = "size" + 1 WHERE "id" = 1 AND "algorithm" = %s '
+    'RETURNING "size" - 1 AS "seq") INSERT INTO "ledger_ledgerpayload" ("seq", "body") '
+    'SELECT "seq", %s FROM "taken" RETURNING "seq"'
 )
 _SQL_HEAD_ALGORITHM = 'SELECT "algorithm" FROM "ledger_ledgerhead" WHERE "id" = 1'
 _SQL_HEAD_CREATE = (
@@ -37,6 +42,7 @@ _SQL_ENTRY = (
     'INSERT INTO "ledger_ledgerentry" ("seq", "time", "actor_id", "actor_name", "action", "subject_type", '
     '"subject_id", "request_id", "payload_digest", "leaf_hash") VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)'
 )
+_ENTRY_FIELDS = tuple(f.attname for f in LedgerEntry._meta.concrete_fields)
 _SQL_PAYLOAD = 'INSERT INTO "ledger_ledgerpayload" ("seq", "body") VALUES (%s, %s)'
 
 
@@ -47,32 +53,30 @@ def configured_algorithm() -> str:
     return name
 
 
-def _take_seq() -> tuple[int, str]:
+def _take_seq(cursor: Any) -> int:
     """Reserve the next sequence number; creates the head row (fixing the algorithm) on first use.
 
     The UPDATE only matches a head of the configured algorithm, so a mismatch is refused before
     anything is written.
     """
     algorithm = configured_algorithm()
-    with connection.cursor() as cursor:
+    cursor.execute(_SQL_TAKE, [algorithm])
+    row = cursor.fetchone()
+    if row is None:
+        cursor.execute(_SQL_HEAD_ALGORITHM)
+        existing = cursor.fetchone()
+        if existing is not None:
+            raise ImproperlyConfigured(
+                f"台账使用 {existing[0]} 哈希，但设置 YIWANG_LEDGER_HASH={algorithm}；同一台账不得混用哈希算法"
+            )
+        cursor.execute(_SQL_HEAD_CREATE, [algorithm, cursor.db.ops.adapt_datetimefield_value(timezone.now())])
         cursor.execute(_SQL_TAKE, [algorithm])
         row = cursor.fetchone()
-        if row is None:
-            cursor.execute(_SQL_HEAD_ALGORITHM)
-            existing = cursor.fetchone()
-            if existing is not None:
-                raise ImproperlyConfigured(
-                    f"台账使用 {existing[0]} 哈希，但设置 YIWANG_LEDGER_HASH={algorithm}；同一台账不得混用哈希算法"
-                )
-            now = connection.ops.adapt_datetimefield_value(timezone.now())
-            cursor.execute(_SQL_HEAD_CREATE, [algorithm, now])
-            cursor.execute(_SQL_TAKE, [algorithm])
-            row = cursor.fetchone()
-            if row is None:  # another process created the head with a different algorithm meanwhile
-                raise ImproperlyConfigured(
-                    "台账哈希算法与设置 YIWANG_LEDGER_HASH 不一致；同一台账不得混用哈希算法"
-                )
-    return int(row[0]) - 1, algorithm
+        if row is None:  # another process created the head with a different algorithm meanwhile
+            raise ImproperlyConfigured(
+                "台账哈希算法与设置 YIWANG_LEDGER_HASH 不一致；同一台账不得混用哈希算法"
+            )
+    return int(row[0]) - 1
 
 
 def _subject_ref(subject: Any) -> tuple[str, str, str]:
@@ -99,7 +103,7 @@ def record(
     model instance or a string; ``action`` ``"<module>.<entity>.<past_verb>"``. The request id comes
     from :func:`yiwang.kernel.context.current_request_id`.
     """
-    if not connection.in_atomic_block:
+    if not transaction.get_connection().in_atomic_block:
         raise RuntimeError(
             "ledger.record() must be called inside transaction.atomic (same transaction as the change)"
         )
@@ -113,30 +117,40 @@ def record(
     request_id = (current_request_id() or "")[:64]
     body = canonical_json({"after": after, "before": before, "data": data, "subject": subject_text})
 
-    seq, algorithm = _take_seq()
-    h = hasher(algorithm)
-    now = timezone.now()
-    payload_digest = h.digest(body.encode()).hex()
-    time_text = format_time(now)
-    leaf_hash = h.leaf(
-        leaf_data(
-            seq=seq,
-            time=time_text,
-            actor_id=actor_id,
-            actor_name=actor_name,
-            action=action,
-            subject_type=subject_type,
-            subject_id=subject_id,
-            request_id=request_id,
-            payload_digest=payload_digest,
-        )
-    ).hex()
-    with connection.cursor() as cursor:
+    conn = transaction.get_connection()
+    with conn.cursor() as cursor:
+        payload_written = False
+        if conn.vendor == "postgresql":
+            # One round trip instead of two: take the number and store the payload together (the
+            # payload's foreign key to the entry is checked at commit).
+            cursor.execute(_SQL_TAKE_WITH_PAYLOAD_PG, [configured_algorithm(), body])
+            row = cursor.fetchone()
+            if row is not None:
+                seq, payload_written = int(row[0]), True
+        if not payload_written:
+            seq = _take_seq(cursor)
+        h = hasher(configured_algorithm())
+        now = timezone.now()
+        stored_time = conn.ops.adapt_datetimefield_value(now)
+        payload_digest = h.digest(body.encode()).hex()
+        leaf_hash = h.leaf(
+            leaf_data_positional(
+                action,
+                actor_id,
+                actor_name,
+                payload_digest,
+                request_id,
+                seq,
+                subject_id,
+                subject_type,
+                format_time(now),
+            )
+        ).hex()
         cursor.execute(
             _SQL_ENTRY,
             [
                 seq,
-                connection.ops.adapt_datetimefield_value(now),
+                stored_time,
                 actor_id,
                 actor_name,
                 action,
@@ -147,21 +161,26 @@ def record(
                 leaf_hash,
             ],
         )
-        cursor.execute(_SQL_PAYLOAD, [seq, body])
-    entry = LedgerEntry(
-        seq=seq,
-        time=now,
-        actor_id=actor_id,
-        actor_name=actor_name,
-        action=action,
-        subject_type=subject_type,
-        subject_id=subject_id,
-        request_id=request_id,
-        payload_digest=payload_digest,
-        leaf_hash=leaf_hash,
+        if not payload_written:
+            cursor.execute(_SQL_PAYLOAD, [seq, body])
+    # Field order of LedgerEntry: seq, time, actor_id, actor_name, action, subject_type, subject_id,
+    # request_id, payload_digest, leaf_hash (from_db marks the instance as saved).
+    entry = LedgerEntry.from_db(
+        conn.alias,
+        _ENTRY_FIELDS,
+        (
+            seq,
+            now,
+            actor_id,
+            actor_name,
+            action,
+            subject_type,
+            subject_id,
+            request_id,
+            payload_digest,
+            leaf_hash,
+        ),
     )
-    entry._state.adding = False
-    entry._state.db = connection.alias
     schedule_after_commit(seq)
     return entry
 
