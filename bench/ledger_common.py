@@ -161,7 +161,7 @@ def bulk_fill(n: int, chunk: int = 50_000) -> None:
 def _insert(entries: list[tuple[Any, ...]], payloads: list[tuple[Any, ...]]) -> None:
     from django.db import connection
 
-    cols = '"seq", "time", "actor_id", "actor_name", "action", "subject_type", "subject_id", "request_id", "payload_digest", "leaf_hash"'  # noqa: E501
+    cols = '"seq", "time", "actor_id", "actor_name", "action", "subject_type", "subject_id", "request_id", "payload_digest", "leaf_hash"'
     if connection.vendor == "postgresql":
         raw = connection.cursor().cursor
         with raw.copy(f'COPY "ledger_ledgerentry" ({cols}) FROM STDIN') as copy:
