@@ -23,14 +23,14 @@ def test_person_factory_grants_system_wide_or_scoped(org_tree: dict[str, Any]) -
     assert can(scoped, "modules.manage_activation", org_tree["unit"])
     assert not can(scoped, "modules.manage_activation", org_tree["neighbour"])
     assert not can(PersonFactory(), "calendar.manage_override")
-    assert PersonFactory(superuser=True).user.is_superuser
+    assert PersonFactory.create(superuser=True).user.is_superuser
 
 
 def test_org_tree_is_a_tree(org_tree: dict[str, Any]) -> None:
     county, bureau, unit, neighbour = (org_tree[k] for k in ("county", "bureau", "unit", "neighbour"))
     assert county.contains(bureau) and bureau.contains(unit) and county.contains(neighbour)
     assert not bureau.contains(neighbour)
-    assert OrganizationFactory().depth == 1
+    assert OrganizationFactory.create().depth == 1
 
 
 def test_clients_are_signed_in(
