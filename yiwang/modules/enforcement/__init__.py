@@ -1,5 +1,7 @@
 """行政执法 — cases, legal review, decisions, records, publicity (issue 3 onwards).
 
-Not yet a Django app: the package exists so the module-independence contract covers it from the
-first commit. It becomes an app with its manifest when its issue is built.
+Built in layers. The first one is here and needs no database: kinds, statuses and transition tables
+(`workflow`), rules as pure functions (`rules`), flow charts drawn from the tables (`flowchart`) and
+the standard documents as DOCX/PDF (`documents`). It is not yet a Django app: models, services,
+pages and its manifest come next, on top of this layer. See docs/modules/enforcement.md.
 """

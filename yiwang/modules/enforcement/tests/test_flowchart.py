@@ -109,3 +109,15 @@ def test_published_charts_in_docs_are_up_to_date__ENF_50():
         path = DOCS / name
         assert path.exists(), f"{path} missing: regenerate the charts"
         assert path.read_text(encoding="utf-8") == svg, f"{path} is stale: regenerate the charts"
+
+
+def test_module_doc_lists_every_permission_and_chart():
+    doc = (DOCS.parent / "enforcement.md").read_text(encoding="utf-8")
+    from yiwang.modules.enforcement.permissions import PERMISSION_LABELS
+
+    for codename, label in PERMISSION_LABELS.items():
+        assert f"| `{codename}` | {label} |" in doc
+    for name in flowchart.all_charts():
+        assert f"enforcement/{name}" in doc
+    for rule in ("ENF-11", "ENF-12", "ENF-13", "ENF-14", "ENF-15", "ENF-30", "ENF-35", "ENF-37", "ENF-113"):
+        assert f"| {rule} |" in doc
