@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import status
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.request import Request
@@ -81,7 +81,18 @@ class PersonDetailView(APIView):
 
 
 class MeView(APIView):
-    @extend_schema(summary="当前登录人员、角色和执法证（含到期提醒，ENF-113）")
+    @extend_schema(
+        summary="当前登录人员、角色和执法证（含到期提醒，ENF-113）",
+        responses=inline_serializer(
+            "Me",
+            {
+                "person": s.PersonSerializer(),
+                "positions": s.PositionSerializer(many=True),
+                "roles": s.RoleAssignmentSerializer(many=True),
+                "certificates": s.CertificateSerializer(many=True),
+            },
+        ),
+    )
     def get(self, request: Request) -> Response:
         actor = _me(request)
         today = timezone.localdate()
