@@ -236,7 +236,7 @@ def role_grant(
 @transaction.atomic
 def role_revoke(*, actor: Person, assignment: RoleAssignment) -> RoleAssignment:
     locked = (
-        RoleAssignment.objects.select_for_update()
+        RoleAssignment.objects.select_for_update(of=("self",))
         .select_related("organization", "role")
         .get(pk=assignment.pk)
     )
