@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.core.management import call_command
 from django.template import Context, Template, loader
 from django.test import Client
 from django.utils import translation
@@ -162,3 +164,9 @@ def test_templates_can_use_the_english_catalogue() -> None:
         assert Template("{% load i18n %}{% translate '退出' %}").render(Context()) == "Sign out"
     with translation.override("zh-hans"):
         assert Template("{% load i18n %}{% translate '退出' %}").render(Context()) == "退出"
+
+
+def test_openapi_schema_validates_without_warnings(tmp_path: Path) -> None:
+    out = tmp_path / "schema.yaml"
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(out))
+    assert "openapi: 3." in out.read_text(encoding="utf-8")
