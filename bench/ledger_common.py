@@ -105,56 +105,74 @@ def sample_after(i: int) -> dict[str, Any]:
     return {"status": "valid", "number": f"ZF-{i:06d}", "domain": "生态环境", "valid_to": "2028-12-31"}
 
 
-def bulk_fill(n: int, chunk: int = 50_000) -> None:
-    """Fill the ledger with `n` entries exactly as `record()` would write them, in bulk.
-
-    Same canonical encoding, hashes and rows; only the per-row transaction and head update are skipped.
-    """
-    from django.db import connection, transaction
-    from django.utils import timezone
+def generate(
+    lo: int, hi: int, algorithm: str, start: dt.datetime
+) -> tuple[list[Any], list[Any], list[bytes]]:
+    """Rows for entries [lo, hi) exactly as `record()` writes them, plus each entry's leaf data bytes."""
+    from django.db import connection
 
     from yiwang.kernel.ledger.hashing import canonical_json, format_time, hasher, leaf_data
+
+    h = hasher(algorithm)
+    entries, payloads, datas = [], [], []
+    for seq in range(lo, hi):
+        when = start + dt.timedelta(microseconds=seq * 37)
+        body = canonical_json(
+            {"after": sample_after(seq), "before": None, "data": None, "subject": f"执法证 ZF-{seq:06d}"}
+        )
+        digest = h.digest(body.encode()).hex()
+        fields = {
+            "seq": seq,
+            "time": format_time(when),
+            "actor_id": str(seq % 97),
+            "actor_name": f"执法人员{seq % 97}",
+            "action": "people.certificate.issued",
+            "subject_type": "people.certificate",
+            "subject_id": str(seq),
+            "request_id": f"{seq:032x}",
+            "payload_digest": digest,
+        }
+        data = leaf_data(**fields)
+        entries.append(
+            (seq, connection.ops.adapt_datetimefield_value(when), fields["actor_id"], fields["actor_name"],
+             fields["action"], fields["subject_type"], fields["subject_id"], fields["request_id"], digest,
+             h.leaf(data).hex())
+        )  # fmt: skip
+        payloads.append((seq, body))
+        datas.append(data)
+    return entries, payloads, datas
+
+
+BENCH_START = dt.datetime(2026, 1, 5, 8, 0, tzinfo=dt.UTC)
+
+
+def bulk_fill(n: int, chunk: int = 50_000, on_chunk: Any = None) -> None:
+    bulk_fill_range(0, n, chunk, on_chunk)
+
+
+def bulk_fill_range(lo: int, hi: int, chunk: int = 50_000, on_chunk: Any = None) -> None:
+    """Fill the ledger with entries [lo, hi) exactly as `record()` would write them, in bulk.
+
+    Same canonical encoding, hashes and rows; only the per-row transaction and head update are
+    skipped. `on_chunk(entries, payloads, leaf_datas)` sees every chunk (the verify floor uses it).
+    """
+    from django.db import connection, transaction
+
     from yiwang.kernel.ledger.recording import configured_algorithm
 
     algorithm = configured_algorithm()
-    h = hasher(algorithm)
-    start = timezone.now() - dt.timedelta(days=1)
     with transaction.atomic():
         with connection.cursor() as cursor:
-            cursor.execute(
-                'INSERT INTO "ledger_ledgerhead" ("id", "algorithm", "size", "created_at") VALUES (1, %s, %s, %s)',
-                [algorithm, n, connection.ops.adapt_datetimefield_value(start)],
-            )
-        for lo in range(0, n, chunk):
-            entries, payloads = [], []
-            for seq in range(lo, min(n, lo + chunk)):
-                when = start + dt.timedelta(microseconds=seq * 37)
-                body = canonical_json(
-                    {
-                        "after": sample_after(seq),
-                        "before": None,
-                        "data": None,
-                        "subject": f"执法证 ZF-{seq:06d}",
-                    }
+            if lo == 0:
+                cursor.execute(
+                    'INSERT INTO "ledger_ledgerhead" ("id", "algorithm", "size", "created_at") VALUES (1, %s, 0, %s)',
+                    [algorithm, connection.ops.adapt_datetimefield_value(BENCH_START)],
                 )
-                digest = h.digest(body.encode()).hex()
-                fields = {
-                    "seq": seq,
-                    "time": format_time(when),
-                    "actor_id": str(seq % 97),
-                    "actor_name": f"执法人员{seq % 97}",
-                    "action": "people.certificate.issued",
-                    "subject_type": "people.certificate",
-                    "subject_id": str(seq),
-                    "request_id": f"{seq:032x}",
-                    "payload_digest": digest,
-                }
-                leaf = h.leaf(leaf_data(**fields)).hex()
-                entries.append(
-                    (seq, connection.ops.adapt_datetimefield_value(when), fields["actor_id"], fields["actor_name"],
-                     fields["action"], fields["subject_type"], fields["subject_id"], fields["request_id"], digest, leaf)
-                )  # fmt: skip
-                payloads.append((seq, body))
+            cursor.execute('UPDATE "ledger_ledgerhead" SET "size" = %s WHERE "id" = 1', [hi])
+        for start in range(lo, hi, chunk):
+            entries, payloads, datas = generate(start, min(hi, start + chunk), algorithm, BENCH_START)
+            if on_chunk is not None:
+                on_chunk(entries, payloads, datas)
             _insert(entries, payloads)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django.db import connection
+
 from yiwang.kernel.errors import DomainError, NotFound
 
 from . import merkle
@@ -56,11 +58,17 @@ def checkpoint_list() -> list[LedgerCheckpoint]:
     return list(LedgerCheckpoint.objects.select_related("key").order_by("-size"))
 
 
-def _proven_size() -> int:
-    latest = LedgerCheckpoint.objects.order_by("-size").values_list("size", flat=True).first()
-    if latest is None:
+def _proven_size_and_algorithm() -> tuple[int, str]:
+    """Size of the latest checkpoint and the log's hash algorithm, in one query."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            'SELECT (SELECT MAX("size") FROM "ledger_ledgercheckpoint"), '
+            '(SELECT "algorithm" FROM "ledger_ledgerhead" WHERE "id" = 1)'
+        )
+        size, algorithm = cursor.fetchone()
+    if size is None:
         raise DomainError("no_checkpoint", "台账尚未签署任何检查点，暂无法提供证明", status=404)
-    return int(latest)
+    return int(size), algorithm or configured_algorithm()
 
 
 def _check_size(value: int, field: str, limit: int, minimum: int = 1) -> None:
@@ -81,10 +89,11 @@ def _lookup(ranges: list[merkle.Range]) -> merkle.PerfectLookup:
 
 def inclusion_proof(*, index: int, size: int) -> InclusionProof:
     """PATH(index, D[0:size]) (RFC 6962 §2.1.1) with the leaf hash and the tree root of `size`."""
-    _check_size(size, "size", _proven_size())
+    limit, algorithm = _proven_size_and_algorithm()
+    _check_size(size, "size", limit)
     if not 0 <= index < size:
         raise DomainError("invalid_index", f"index 必须在 0 到 {size - 1} 之间", "index")
-    h = hasher(log_algorithm())
+    h = hasher(algorithm)
     ranges = merkle.inclusion_ranges(index, size)
     lookup = _lookup([*ranges, (0, size), (index, index + 1)])
     return InclusionProof(
@@ -99,10 +108,10 @@ def inclusion_proof(*, index: int, size: int) -> InclusionProof:
 
 def consistency_proof(*, first: int, second: int) -> ConsistencyProof:
     """PROOF(first, D[0:second]) (RFC 6962 §2.1.2) with both tree roots."""
-    limit = _proven_size()
+    limit, algorithm = _proven_size_and_algorithm()
     _check_size(second, "second", limit)
     _check_size(first, "first", second)
-    h = hasher(log_algorithm())
+    h = hasher(algorithm)
     ranges = merkle.consistency_ranges(first, second)
     lookup = _lookup([*ranges, (0, first), (0, second)])
     return ConsistencyProof(

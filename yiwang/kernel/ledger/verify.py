@@ -10,14 +10,14 @@ names the first bad sequence number.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
 
 from . import merkle
-from .hashing import Hasher, hasher
+from .hashing import Hasher, hasher, leaf_data_positional
 from .models import LedgerCheckpoint, LedgerHead, LedgerNode
 from .services import checkpoint_signed_message, iter_leaf_hashes
 from .signing import PublicKey
@@ -30,11 +30,11 @@ _SQL_ROWS = (
     'FROM "ledger_ledgerentry" e LEFT JOIN "ledger_ledgerpayload" p ON p."seq" = e."seq" '
     'WHERE e."seq" >= %s AND e."seq" < %s ORDER BY e."seq"'
 )
-# The canonical time text is produced by the database where it can (PostgreSQL); SQLite stores the
-# naive UTC text Django wrote, which Python turns canonical without parsing a datetime.
+# The database writes the canonical time text (no datetime objects are built): PostgreSQL formats
+# the timestamp in UTC; SQLite holds the naive UTC text Django wrote ("YYYY-MM-DD HH:MM:SS[.ffffff]").
 _TIME_SQL = {
     "postgresql": """to_char(e."time" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')""",
-    "sqlite": """(e."time" || '')""",
+    "sqlite": """(replace(e."time", ' ', 'T') || CASE WHEN length(e."time") = 19 THEN '.000000Z' ELSE 'Z' END)""",
 }
 
 
@@ -63,24 +63,14 @@ class _Failure(Exception):
         self.reason = reason
 
 
-def _sqlite_time(value: str) -> str:
-    if len(value) == 19:
-        value += ".000000"
-    return value.replace(" ", "T", 1) + "Z"
-
-
 def _rows(end: int, chunk: int) -> Iterator[tuple[Any, ...]]:
-    vendor = connection.vendor
-    sql = _SQL_ROWS.format(time=_TIME_SQL.get(vendor, _TIME_SQL["postgresql"]))
-    fix_time: Callable[[str], str] | None = _sqlite_time if vendor == "sqlite" else None
+    sql = _SQL_ROWS.format(time=_TIME_SQL.get(connection.vendor, _TIME_SQL["postgresql"]))
     position = 0
     while position < end:
         upper = min(position + chunk, end)
         with connection.cursor() as cursor:
             cursor.execute(sql, [position, upper])
             rows = cursor.fetchall()
-        if fix_time is not None:
-            rows = [(r[0], fix_time(r[1]), *r[2:]) for r in rows]
         yield from rows
         if not rows:
             return
@@ -155,13 +145,10 @@ def _check_checkpoint_rows(
 
 
 def _stream(h: Hasher, size: int, checkpoints: list[LedgerCheckpoint], chunk: int) -> bytes:
-    from .hashing import leaf_data
-
+    """The hot loop: rebuild, hash and compare every entry; fold the Merkle root as we go."""
     marks = {cp.size: cp for cp in checkpoints}
-    compact = merkle.CompactRange(h)
-    push = compact.push
-    leaf_of = h.leaf
-    digest_of = h.digest
+    stack: list[bytes] = []  # compact range: one perfect subtree per set bit of `expected`
+    node, leaf_of, digest_of, encode = h.node, h.leaf, h.digest, leaf_data_positional
     expected = 0
     for (
         seq,
@@ -179,31 +166,26 @@ def _stream(h: Hasher, size: int, checkpoints: list[LedgerCheckpoint], chunk: in
         if seq != expected:
             raise _Failure(expected, f"缺少条目（下一条现存条目为 seq={seq}）")
         leaf = leaf_of(
-            leaf_data(
-                seq=seq,
-                time=time,
-                actor_id=actor_id,
-                actor_name=actor_name,
-                action=action,
-                subject_type=subject_type,
-                subject_id=subject_id,
-                request_id=request_id,
-                payload_digest=pd,
-            )
+            encode(action, actor_id, actor_name, pd, request_id, seq, subject_id, subject_type, time)
         )
         if leaf.hex() != stored:
             raise _Failure(seq, "条目内容与其叶哈希不符（条目被改动）")
         if body is not None and digest_of(body.encode()).hex() != pd:
             raise _Failure(seq, "条目内容（payload）与其摘要不符（内容被改动）")
-        push(leaf)
+        n, value = expected, leaf
+        while n & 1:
+            value = node(stack.pop(), value)
+            n >>= 1
+        stack.append(value)
         expected += 1
-        cp = marks.get(expected)
-        if cp is not None and compact.root().hex() != cp.root_hash:
-            bad, reason = _localize(h, expected)
-            raise _Failure(bad, f"{reason}；检查点 size={cp.size} 的树根不符")
+        if expected in marks:
+            cp = marks[expected]
+            if merkle.CompactRange(h, size=expected, hashes=stack).root().hex() != cp.root_hash:
+                bad, reason = _localize(h, expected)
+                raise _Failure(bad, f"{reason}；检查点 size={cp.size} 的树根不符")
     if expected != size:
         raise _Failure(expected, f"缺少条目：台账头记录 {size} 条，实际连续条目只有 {expected} 条")
-    return compact.root()
+    return merkle.CompactRange(h, size=expected, hashes=stack).root()
 
 
 def _check_tail(size: int) -> None:
