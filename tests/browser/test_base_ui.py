@@ -13,6 +13,7 @@ from .conftest import Visitor, log_in
 
 pytestmark = pytest.mark.browser
 
+PHONE_WIDTH = 390
 OFFICER = next(a for a in DEMO_ACCOUNTS if a.username == "lushan.jc2")
 
 
@@ -99,4 +100,21 @@ def test_phone_layout_menu_and_sign_in(phone: Visitor) -> None:
     page.wait_for_load_state()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     phone.screenshot("me-phone")
+    phone.watch.assert_clean()
+
+
+def test_every_section_fits_a_phone_screen(phone: Visitor) -> None:
+    """No page is wider than the phone: wide tables scroll inside their own box."""
+    page = phone.page
+    log_in(phone, ADMIN_USERNAME, ADMIN_PASSWORD)
+    urls = page.locator("#site-nav a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert len(urls) >= 5, urls
+    too_wide = {}
+    for url in urls:
+        page.goto(url)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE_WIDTH:
+            too_wide[url] = width
+        phone.screenshot("phone" + url.rstrip("/").replace("/", "-"))
+    assert too_wide == {}, too_wide
     phone.watch.assert_clean()
