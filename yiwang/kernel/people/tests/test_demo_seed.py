@@ -163,3 +163,26 @@ def test_other_parts_seed_functions_are_found_and_called_with_the_admin() -> Non
         assert callable(seeder) and label
         assert seeder.__module__.startswith("yiwang.") and seeder.__module__.endswith(".seeds")
         assert not seeder.__module__.startswith(("yiwang.kernel.people", "yiwang.kernel.organizations"))
+
+
+def test_sync_roles_and_create_system_admin_commands(monkeypatch: Any, ledger_size: Any) -> None:
+    out = io.StringIO()
+    call_command("sync_roles", stdout=out)
+    assert "新增或更新" in out.getvalue()
+    monkeypatch.setenv("YIWANG_ADMIN_PASSWORD", "Yiwang-first-admin-1")
+    out = io.StringIO()
+    call_command("create_system_admin", "--username", "root1", "--name", "张管理", stdout=out)
+    assert "已创建系统管理员 root1" in out.getvalue()
+    person = Person.objects.get(user__username="root1")
+    assert person.user is not None and person.user.check_password("Yiwang-first-admin-1")
+    assert RoleAssignment.objects.filter(person=person, role__code="system_admin", organization=None).exists()
+    entries = ledger_size()
+    out = io.StringIO()
+    call_command("create_system_admin", "--username", "root1", "--name", "张管理", stdout=out)
+    assert "已存在" in out.getvalue() and ledger_size() == entries
+    monkeypatch.setenv("YIWANG_ADMIN_PASSWORD", "123")
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="密码不符合要求"):
+        call_command("create_system_admin", "--username", "root2", "--name", "李", stdout=io.StringIO())
+    assert not Person.objects.filter(user__username="root2").exists()
