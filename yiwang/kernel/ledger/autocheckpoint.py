@@ -52,6 +52,9 @@ def _maybe_enqueue(size: int) -> None:
     memo = _memo.get("latest")
     if memo is not None and memo[0] <= size and not _is_due(size, *memo):
         return
+    # Until the task reports back (it may run in another process), assume it will sign `size`, so
+    # this process enqueues at most once per threshold instead of after every commit.
+    _memo["latest"] = (size, time.monotonic())
     try:
         from .tasks import checkpoint_if_due
 

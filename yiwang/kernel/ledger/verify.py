@@ -18,7 +18,8 @@ from django.db import connection
 
 from . import merkle
 from .hashing import Hasher, hasher, leaf_data_positional
-from .models import LedgerCheckpoint, LedgerHead, LedgerNode
+from .models import LedgerCheckpoint, LedgerEntry, LedgerHead, LedgerNode
+from .recording import configured_algorithm
 from .services import checkpoint_signed_message, iter_leaf_hashes
 from .signing import PublicKey
 
@@ -106,8 +107,11 @@ def _localize(h: Hasher, size: int) -> tuple[int, str]:
 def verify_ledger(*, all_signatures: bool = False, chunk: int = CHUNK) -> VerifyResult:
     head = LedgerHead.objects.filter(pk=1).values_list("algorithm", "size").first()
     if head is None:
-        result = VerifyResult(ok=True, size=0)
-        result.root = hasher("sm3").empty_root().hex()
+        if LedgerEntry.objects.exists() or LedgerCheckpoint.objects.exists():
+            return VerifyResult(
+                ok=False, first_bad_seq=0, reason="台账头缺失，但存在条目或检查点（台账头被删除）"
+            )
+        result = VerifyResult(ok=True, size=0, root=hasher(configured_algorithm()).empty_root().hex())
         result.notes.append("台账为空")
         return result
     algorithm, size = head

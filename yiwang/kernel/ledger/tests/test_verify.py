@@ -147,6 +147,13 @@ def test_entry_inserted_in_the_middle_by_renumbering_fails(log: LedgerCheckpoint
     assert lines[-1].startswith("FAIL first bad entry seq=10:")
 
 
+def test_deleted_head_row_fails(log: LedgerCheckpoint) -> None:
+    with unguarded():
+        raw("DELETE FROM ledger_ledgerhead")
+    code, lines = run_verify()
+    assert (code, lines[-1].split(":")[0]) == (1, "FAIL first bad entry seq=0")
+
+
 def test_altered_payload_fails_naming_its_entry(log: LedgerCheckpoint) -> None:
     with unguarded():
         raw("UPDATE ledger_ledgerpayload SET body = %s WHERE seq = 3", ['{"after":null}'])
