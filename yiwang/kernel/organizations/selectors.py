@@ -17,10 +17,15 @@ MANAGE = "organizations.manage_organization"
 
 
 def organization_list_for(
-    *, actor: Person | None, parent_id: int | None = None, kind: str | None = None, search: str = ""
+    *,
+    actor: Person | None,
+    parent_id: int | None = None,
+    kind: str | None = None,
+    search: str = "",
+    permission: str = VIEW,
 ) -> OrganizationQuerySet:
-    """Organizations the actor may view, in tree (path) order."""
-    qs: OrganizationQuerySet = Organization.objects.all().scoped_to(actor, VIEW)
+    """Organizations where the actor holds `permission` (default: view), in tree (path) order."""
+    qs: OrganizationQuerySet = Organization.objects.all().scoped_to(actor, permission)
     if parent_id is not None:
         parent = Organization.objects.filter(pk=parent_id).first()
         if parent is None:

@@ -13,8 +13,7 @@ from django.views.decorators.http import require_POST
 from yiwang.kernel.access import can, has_permission_anywhere
 from yiwang.kernel.access.web import actor_of, staff_page
 from yiwang.kernel.errors import DomainError, Forbidden, NotFound
-from yiwang.kernel.organizations.models import Organization
-from yiwang.kernel.organizations.selectors import organization_get_for
+from yiwang.kernel.organizations.selectors import organization_get_for, organization_list_for
 
 from . import rules, selectors, services
 from .forms import CertificateIssueForm, CertificateStatusForm, RoleGrantForm
@@ -63,7 +62,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 
 def _scopes_for_granting(actor: Person) -> Any:
-    return Organization.objects.all().scoped_to(actor, "people.grant_role")
+    return organization_list_for(actor=actor, permission="people.grant_role")
 
 
 @staff_page

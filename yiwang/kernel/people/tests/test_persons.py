@@ -90,3 +90,22 @@ def test_positions_and_update(manager: Any, tree: Any, ledger_size: Any) -> None
     assert ledger_size() == before + 1
     person_update(actor=manager, person=person, phone="13800000000")
     assert ledger_size() == before + 1
+
+
+def test_admin_lists_people_roles_and_certificates_read_only(
+    manager: Any, tree: Any, client_for: Any
+) -> None:
+    person_create(actor=manager, name="孙丽娟", organization=tree.legal_unit)
+    client = client_for(manager)
+    for model in (
+        "person",
+        "position",
+        "role",
+        "roleassignment",
+        "enforcementcertificate",
+        "enforcementdomain",
+    ):
+        assert client.get(f"/admin/people/{model}/").status_code == 200, model
+    assert client.get("/admin/organizations/organization/").status_code == 200
+    assert client.get("/admin/people/person/add/").status_code == 403
+    assert client.get("/admin/organizations/organization/add/").status_code == 403

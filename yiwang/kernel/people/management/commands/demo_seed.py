@@ -3,8 +3,10 @@
 1. The kernel's own demo: built-in roles, the system administrator, the organization trees of the
    seed documents, people with accounts, positions, role assignments and certificates — all
    through the services, so every row is in the ledger.
-2. Every other installed part or module that has ``seeds.py`` with ``seed_demo()`` (called with
-   ``actor=`` the system administrator when it accepts one), in INSTALLED_APPS order.
+2. Every installed module whose manifest names a ``demo_seed`` (a dotted path, imported with
+   ``import_string`` so the kernel never imports a module statically), and every other part that
+   has ``seeds.py`` with ``seed_demo()`` — called with ``actor=`` the system administrator when it
+   accepts one, in INSTALLED_APPS order.
 3. A ledger checkpoint, when the ledger offers ``checkpoint_create``.
 
 Running it again creates nothing new.
@@ -20,6 +22,7 @@ from typing import Any
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from yiwang.kernel.people.seeds import ADMIN_PASSWORD, ADMIN_USERNAME, DEMO_ACCOUNTS, seed_demo
 
@@ -36,6 +39,11 @@ def other_seeders() -> list[tuple[str, Any]]:
     found = []
     for config in apps.get_app_configs():
         if config.name in _OWN or not config.name.startswith("yiwang."):
+            continue
+        manifest = getattr(config, "manifest", None)
+        dotted = getattr(manifest, "demo_seed", None)
+        if dotted:
+            found.append((str(config.verbose_name), import_string(dotted)))
             continue
         name = f"{config.name}.seeds"
         if importlib.util.find_spec(name) is None:
