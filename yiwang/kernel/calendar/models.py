@@ -14,7 +14,6 @@ calendar does not depend on the people part and history survives the person.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -107,8 +106,9 @@ class DeadlineFields(models.Model):
     Inherit it on an entity with one deadline (``class Application(DeadlineFields)``) or on a child
     table for entities with several (``class CaseDeadline(DeadlineFields): case = FK``). A subclass
     declaring its own ``Meta`` must write ``class Meta(DeadlineFields.Meta)`` to keep the constraint.
-    Fill it with `set_deadline(compute_deadline(...))`; `recompute_deadline()` applies today's
-    calendar (e.g. after a local override) and `deadline_info()` explains it in Chinese.
+    Fill it with ``row.set_deadline(compute_deadline(...))``; after a calendar change,
+    ``row.set_deadline(recompute_deadline(row))`` applies the current calendar (True when the due
+    date moved) and ``recompute_deadline(row).explain()`` explains it in Chinese.
     """
 
     due_date = models.DateField("期限届满日", db_index=True)
@@ -131,25 +131,12 @@ class DeadlineFields(models.Model):
             ),
         ]
 
-    def set_deadline(self, info: DeadlineInfo) -> None:
+    def set_deadline(self, info: DeadlineInfo) -> bool:
+        """Store `info`; returns True when the due date changed (the caller saves)."""
+        changed = getattr(self, "due_date", None) != info.due
         self.due_date = info.due
         self.deadline_rule_id = info.rule_id
         self.deadline_start = info.start
         self.deadline_basis = str(info.kind)
         self.deadline_amount = info.amount
-
-    def deadline_info(self) -> DeadlineInfo:
-        """Recompute from the stored rule id, start and amount (raises if the calendar changed years)."""
-        from .selectors import compute_deadline
-
-        start: date = self.deadline_start
-        if self.deadline_basis == DeadlineBasis.CALENDAR_DAYS:
-            return compute_deadline(self.deadline_rule_id, start, calendar_days=self.deadline_amount)
-        return compute_deadline(self.deadline_rule_id, start, working_days=self.deadline_amount)
-
-    def recompute_deadline(self) -> bool:
-        """Apply the current calendar; returns True when the due date changed (caller saves)."""
-        info = self.deadline_info()
-        changed = info.due != self.due_date
-        self.set_deadline(info)
         return changed

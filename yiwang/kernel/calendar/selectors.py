@@ -31,7 +31,7 @@ from .rules import (
 if TYPE_CHECKING:
     from django.db.models import QuerySet
 
-    from .models import CalendarOverride, CalendarYear
+    from .models import CalendarOverride, CalendarYear, DeadlineFields
 
 _RULE_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]{0,39}$")
 
@@ -106,6 +106,17 @@ def compute_deadline(
     lo, hi = (start, due) if due >= start else (due - timedelta(days=1), start - timedelta(days=1))
     skipped = tuple(rules.non_working_days(lookup, lo, hi))
     return DeadlineInfo(rule_id, start, due, DeadlineBasis.WORKING_DAYS, n, skipped, _sources(lo, hi))
+
+
+def recompute_deadline(stored: DeadlineFields) -> DeadlineInfo:
+    """The deadline a row keeping `DeadlineFields` gets from today's calendar (CAL-06)."""
+    if stored.deadline_basis == DeadlineBasis.CALENDAR_DAYS:
+        return compute_deadline(
+            stored.deadline_rule_id, stored.deadline_start, calendar_days=stored.deadline_amount
+        )
+    return compute_deadline(
+        stored.deadline_rule_id, stored.deadline_start, working_days=stored.deadline_amount
+    )
 
 
 def _sources(lo: date, hi: date) -> tuple[str, ...]:
@@ -318,6 +329,7 @@ __all__ = [
     "day_info",
     "is_working_day",
     "month_views",
+    "recompute_deadline",
     "upcoming_year_warnings",
     "working_days_between",
     "year_coverage",

@@ -16,6 +16,7 @@ from yiwang.kernel.calendar import (
     compute_deadline,
     crosscheck,
     is_working_day,
+    recompute_deadline,
     services,
     upcoming_year_warnings,
     working_days_between,
@@ -129,7 +130,7 @@ def test_deadline_fields_store_and_recompute__CAL_06(keeper: Any) -> None:
     ]
 
     row = ReplyDeadline()
-    row.set_deadline(compute_deadline("CAL-04", date(2026, 9, 28), working_days=7))
+    assert row.set_deadline(compute_deadline("CAL-04", date(2026, 9, 28), working_days=7)) is True
     assert (
         row.due_date,
         row.deadline_rule_id,
@@ -143,13 +144,15 @@ def test_deadline_fields_store_and_recompute__CAL_06(keeper: Any) -> None:
         "working_days",
         7,
     )
-    assert row.recompute_deadline() is False
+    assert row.set_deadline(recompute_deadline(row)) is False
     services.override_create(
         actor=keeper, day=date(2026, 10, 12), is_working_day=False, reason="停电", **SOURCE
     )
-    assert row.recompute_deadline() is True
+    assert row.set_deadline(recompute_deadline(row)) is True
     assert row.due_date == date(2026, 10, 14)
-    assert "依据CAL-04" in row.deadline_info().explain()
+    assert "依据CAL-04" in recompute_deadline(row).explain()
+    row.set_deadline(compute_deadline("ENF-60", date(2026, 9, 28), calendar_days=15))
+    assert recompute_deadline(row).due == date(2026, 10, 13)
 
 
 # ---------------------------------------------------------------- CAL-02 coverage and warnings
