@@ -75,13 +75,17 @@ test-postgres: install-dev messages
 test-browser: install-dev messages
 	env -u DATABASE_URL $(PY) tools/browser_tests.py -q
 
-## make test: lint, import contracts, types, the suite on SQLite and on PostgreSQL, browser tests
+## make test: lint, import contracts, types, the suite on SQLite and on PostgreSQL, browser tests.
+## Every stage runs even when an earlier one fails (-k); the command fails if any stage failed.
+TEST_STAGES := lint imports typecheck migrations-check test-sqlite test-postgres test-browser
 test: install-dev
 	@mkdir -p test-results && rm -f $(YIWANG_SKIP_REPORT)
-	@start=$$(date +%s); \
-	$(MAKE) --no-print-directory lint imports typecheck migrations-check test-sqlite test-postgres test-browser; \
-	echo; echo "make test: all stages passed in $$(( $$(date +%s) - start ))s"; \
-	if [ -s $(YIWANG_SKIP_REPORT) ]; then echo; echo "!!! BUT THESE STAGES WERE SKIPPED:"; cat $(YIWANG_SKIP_REPORT); fi
+	@start=$$(date +%s); status=0; \
+	$(MAKE) --no-print-directory -k $(TEST_STAGES) || status=$$?; \
+	took=$$(( $$(date +%s) - start )); echo; \
+	if [ -s $(YIWANG_SKIP_REPORT) ]; then echo "!!! THESE STAGES WERE SKIPPED:"; cat $(YIWANG_SKIP_REPORT); echo; fi; \
+	if [ $$status -ne 0 ]; then echo "make test: FAILED after $${took}s (see the errors above)"; exit $$status; fi; \
+	echo "make test: all stages passed in $${took}s"
 
 bench: install-dev
 	$(PY) bench/run_all.py
