@@ -13,8 +13,6 @@ from datetime import date, timedelta
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 
-import chinese_calendar
-import holidays as holidays_pkg
 from chinese_calendar import constants as cc
 
 from .rules import DayInfo, DayKind, DayOrigin
@@ -24,13 +22,13 @@ def _distribution_version(name: str) -> str:
     try:
         return version(name)
     except PackageNotFoundError:
-        return getattr(chinese_calendar, "__version__", "?")
+        return "?"
 
 
 PRIMARY_NAME = "chinesecalendar"
 PRIMARY_VERSION = _distribution_version("chinesecalendar")
 SECONDARY_NAME = "holidays"
-SECONDARY_VERSION = getattr(holidays_pkg, "__version__", "?")
+SECONDARY_VERSION = _distribution_version("holidays")  # imported only when cross-checking (slow import)
 
 _CHINESE_NAMES = {h.value: h.chinese for h in cc.Holiday}
 
@@ -75,6 +73,8 @@ class SecondaryDay:
 @cache
 def secondary_year(year: int) -> dict[date, SecondaryDay]:
     """Every day of `year` as the `holidays` package sees it (working or not, with its name)."""
+    import holidays as holidays_pkg
+
     cn = holidays_pkg.country_holidays("CN", years=year, language="zh_CN")
     out: dict[date, SecondaryDay] = {}
     d = date(year, 1, 1)
