@@ -1,5 +1,9 @@
 """台账 (ledger): append-only Merkle log of every state change, with proofs and signed checkpoints.
 
+Rules: storage resists deletion and alteration, 防删改 (ENF-79); deleting, editing or faking records
+is detected (ENF-80: `manage.py ledger verify`); retention clears content, never the fact that it
+existed (ENF-78: payloads are deletable, entries and proofs stay). Design: docs/adr/0004-ledger.md.
+
 Public interface for the rest of the platform::
 
     from yiwang.kernel.ledger import record, size

@@ -1,4 +1,4 @@
-"""Database-level append-only guard for the ledger tables.
+"""Database-level append-only guard for the ledger tables (防删改, ENF-79).
 
 PostgreSQL: row triggers raise on UPDATE/DELETE of entries, nodes, checkpoints and keys, on UPDATE of
 payloads (retention may delete them) and on DELETE of the head row. Only a table owner can disable them.

@@ -75,7 +75,8 @@ class LedgerPayload(models.Model):
     """The content of an entry: canonical JSON of before/after/data and the subject's text.
 
     Stored as the exact canonical text whose digest the entry carries. Retention may delete the
-    row; the entry and every proof stay valid.
+    row; the entry and every proof stay valid (ENF-78: clearing removes the content, never the fact
+    that it existed).
     """
 
     entry = models.OneToOneField(

@@ -1,5 +1,7 @@
 """Recompute the whole ledger and check it against its signed checkpoints (``manage.py ledger verify``).
 
+Detects deleted, edited or faked records (ENF-80).
+
 One streaming pass in sequence order, reading rows with a raw cursor in keyset chunks (no ORM
 objects): every leaf is rebuilt from the row's fields and compared with the stored leaf hash, every
 payload still present is re-digested, sequence numbers must be dense, and the Merkle root is

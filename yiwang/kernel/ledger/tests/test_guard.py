@@ -40,7 +40,7 @@ def log(make_entries: Callable[..., Any]) -> None:
 
 @pytest.mark.postgres_only
 @pytest.mark.parametrize("sql", REFUSED)
-def test_database_refuses_update_and_delete_of_ledger_rows(log: None, sql: str) -> None:
+def test_database_refuses_update_and_delete_of_ledger_rows__ENF_79(log: None, sql: str) -> None:
     """PostgreSQL: plpgsql row triggers. SQLite: the same triggers guarded by a project-only function."""
     with pytest.raises(IntegrityError, match="append-only"), transaction.atomic():
         raw(sql)
@@ -62,7 +62,7 @@ def test_database_refuses_update_and_delete_of_ledger_rows(log: None, sql: str) 
         assert cursor.fetchone()[0] == 10
 
 
-def test_payloads_may_be_deleted_for_retention(log: None) -> None:
+def test_payloads_may_be_deleted_for_retention__ENF_78(log: None) -> None:
     raw("DELETE FROM ledger_ledgerpayload WHERE seq = 1")
     assert not LedgerPayload.objects.filter(pk=1).exists()
     assert LedgerEntry.objects.filter(seq=1).exists()

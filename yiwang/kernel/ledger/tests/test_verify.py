@@ -69,7 +69,7 @@ def test_verify_ok_on_an_empty_ledger(db: Any) -> None:
     assert lines[-1].startswith("OK size=0 root=")
 
 
-def test_altered_entry_fails_naming_its_seq(log: LedgerCheckpoint) -> None:
+def test_altered_entry_fails_naming_its_seq__ENF_80(log: LedgerCheckpoint) -> None:
     with unguarded():
         raw("UPDATE ledger_ledgerentry SET action = %s WHERE seq = 17", ["people.certificate.revoked"])
     code, lines = run_verify()
@@ -97,7 +97,7 @@ def test_altered_and_rehashed_entry_is_caught_by_the_signed_root(log: LedgerChec
     assert "检查点" in result.reason
 
 
-def test_deleted_entry_fails_naming_the_missing_seq(log: LedgerCheckpoint) -> None:
+def test_deleted_entry_fails_naming_the_missing_seq__ENF_80(log: LedgerCheckpoint) -> None:
     with unguarded():
         raw("DELETE FROM ledger_ledgerpayload WHERE seq = 5")
         raw("DELETE FROM ledger_ledgerentry WHERE seq = 5")
@@ -117,7 +117,7 @@ def test_deleted_tail_entries_fail_against_the_checkpoint(log: LedgerCheckpoint)
     assert lines[-1].startswith("FAIL first bad entry seq=30:")
 
 
-def test_inserted_entry_fails_naming_it(log: LedgerCheckpoint) -> None:
+def test_inserted_entry_fails_naming_it__ENF_80(log: LedgerCheckpoint) -> None:
     e = LedgerEntry.objects.get(seq=31)
     with unguarded():
         raw(
@@ -188,8 +188,8 @@ def test_all_signatures_option_checks_every_checkpoint(log: LedgerCheckpoint) ->
     assert not verify_ledger(all_signatures=True).ok  # ... the full check also sees the bad old one
 
 
-def test_deleting_payloads_for_retention_keeps_verify_and_proofs_valid(log: LedgerCheckpoint) -> None:
-    """Retention deletes content, never entries: the log and its proofs stay valid."""
+def test_deleting_payloads_for_retention_keeps_verify_and_proofs_valid__ENF_78(log: LedgerCheckpoint) -> None:
+    """Clearing removes the content, never the fact that it existed (ENF-78, seed 001 annex 2 art. 15–16)."""
     deleted, _ = LedgerPayload.objects.filter(entry__seq__lt=10).delete()
     assert deleted == 10
     assert LedgerEntry.objects.count() == 32
