@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "yiwang.kernel.api",
     "yiwang.kernel.ui",
     # domain modules are appended here as they are built
+    "yiwang.modules.enforcement",
 ]
 
 MIDDLEWARE = [

@@ -61,6 +61,9 @@ class ModuleManifest:
     # Kernel parts are always active; domain modules are activated per organization.
     always_active: bool = False
     description: str = ""
+    # Dotted path of a callable loading the module's demo data (``seed_demo(*, actor)``);
+    # `manage.py demo_seed` calls it after the kernel's own seeds, in INSTALLED_APPS order.
+    demo_seed: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def settings_defaults(self) -> dict[str, Any]:

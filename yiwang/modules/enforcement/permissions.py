@@ -1,7 +1,8 @@
 """Permission codenames the module will declare in its manifest: ``"enforcement.<verb>_case"``.
 
-Every transition names one of these (`workflow.ACTIONS`); the manifest turns them into
-`PermissionSpec`s and the default roles (officer, legal reviewer, agency head) bundle them.
+Every transition names one of these (`workflow.ACTIONS`); the manifest (`apps.py`) turns them into
+`PermissionSpec`s and the default roles (officer, legal reviewer, agency head, supervisor,
+archivist) bundle them.
 """
 
 from __future__ import annotations
@@ -25,4 +26,17 @@ PERMISSION_LABELS: dict[str, str] = {
     "enforcement.accept_case": "受理行政许可申请",
     "enforcement.close_case": "结案",
     "enforcement.archive_case": "归档",
+    "enforcement.correct_case": "更正案件信息",
+    "enforcement.supervise_case": "执法监督（超期与统计）",
+    "enforcement.manage_catalogue": "维护法制审核目录",
+    "enforcement.generate_document": "生成执法文书",
 }
+
+# Permissions no transition names: corrections (ENF-16), supervision, the review catalogue (ENF-30)
+# and generated documents. Every transition permission ends in ``_case`` (`workflow.ACTIONS`).
+EXTRA_PERMISSIONS = (
+    "enforcement.correct_case",
+    "enforcement.supervise_case",
+    "enforcement.manage_catalogue",
+    "enforcement.generate_document",
+)
