@@ -317,6 +317,14 @@ def parse_day_count(value: Any, field: str | None = None, *, limit: int = 3660) 
     return n
 
 
+def parse_year(value: Any, field: str | None = "year") -> int:
+    """Parse a four-digit year (full-width digits accepted) or refuse with a Chinese message."""
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    if len(text) != 4 or not text.isdigit() or not 2000 <= int(text) <= 2200:
+        raise DomainError("invalid_year", f"年度“{text[:20]}”应为2000—2200之间的四位数字，例如 2026", field)
+    return int(text)
+
+
 def warning_years(today: date, available: Callable[[int], bool]) -> list[int]:
     """Years an administrator must be warned about (CAL-02).
 

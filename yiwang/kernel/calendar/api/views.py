@@ -127,11 +127,10 @@ class CrosscheckView(APIView):
 class OverridesView(APIView):
     @extend_schema(responses=s.OverrideOut(many=True), summary="本地调整列表")
     def get(self, request: Request) -> Response:
-        year = request.query_params.get("year")
+        year_text = request.query_params.get("year")
+        year = rules.parse_year(year_text) if year_text else None
         qs = selectors.override_list_for(
-            actor=actor_of(request),
-            year=int(year) if year and year.isdigit() else None,
-            include_withdrawn=request.query_params.get("all") == "1",
+            actor=actor_of(request), year=year, include_withdrawn=request.query_params.get("all") == "1"
         )
         return Response(s.OverrideOut(qs, many=True).data)
 

@@ -175,6 +175,12 @@ def test_override_validation_errors_write_nothing__CAL_03(
     assert ledger_size() == before
 
 
+def test_override_list_refuses_a_bad_year(api: APIClient) -> None:
+    r = api.get(reverse("calendar_api:overrides"), {"year": "明年"})
+    assert r.status_code == 400
+    assert (r.json()["code"], r.json()["field"]) == ("invalid_year", "year")
+
+
 def test_withdraw_unknown_override_is_404(keeper_api: APIClient) -> None:
     r = keeper_api.post(
         reverse("calendar_api:override-withdraw", kwargs={"pk": 999}), {"reason": "x"}, format="json"

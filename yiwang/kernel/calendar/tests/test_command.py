@@ -104,7 +104,7 @@ def test_crosscheck_disagreement_is_listed_and_fails__CAL_01(capsys: Any) -> Non
 def test_crosscheck_bad_year(capsys: Any) -> None:
     code, _out, err = run_from_shell(capsys, "crosscheck", "明年")
     assert code == 2
-    assert "年度“明年”应为四位数字" in err
+    assert "年度“明年”应为2000—2200之间的四位数字" in err
 
 
 def test_years_lists_coverage_and_warnings__CAL_02() -> None:

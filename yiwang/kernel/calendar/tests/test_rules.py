@@ -257,6 +257,14 @@ def test_bad_day_counts_are_refused(text: str) -> None:
     assert exc.value.code == "invalid_day_count"
 
 
+def test_years_are_four_digits() -> None:
+    assert rules.parse_year("２０２７") == 2027
+    for bad in ("27", "明年", "1999", "20270"):
+        with pytest.raises(DomainError) as exc:
+            rules.parse_year(bad)
+        assert exc.value.code == "invalid_year"
+
+
 def test_day_count_accepts_full_width_and_negative() -> None:
     assert rules.parse_day_count("７") == 7
     assert rules.parse_day_count("-3") == -3

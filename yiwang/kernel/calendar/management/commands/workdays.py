@@ -77,12 +77,7 @@ class Command(BaseCommand):
             self._years()
 
     def _crosscheck(self, year_text: str) -> None:
-        try:
-            year = int(rules.parse_day_count(year_text, "year", limit=9999))
-        except DomainError:
-            raise DomainError(
-                "invalid_year", f"年度“{year_text[:20]}”应为四位数字，例如 2026", "year"
-            ) from None
+        year = rules.parse_year(year_text)
         found = selectors.crosscheck(year)
         self.stdout.write(
             f"{year}年：{sources.PRIMARY_NAME} {sources.PRIMARY_VERSION}（含本地调整）与 "
