@@ -158,7 +158,7 @@ def bulk_fill_range(lo: int, hi: int, chunk: int = 50_000, on_chunk: Any = None)
     """
     from django.db import connection, transaction
 
-    from yiwang.kernel.ledger.recording import configured_algorithm
+    from yiwang.kernel.ledger.hashing import configured_algorithm
 
     algorithm = configured_algorithm()
     with transaction.atomic():

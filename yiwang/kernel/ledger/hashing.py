@@ -18,6 +18,8 @@ from collections.abc import Callable
 from json.encoder import encode_basestring as _json_str  # the C-accelerated JSON string encoder
 from typing import Any, Final
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.serializers.json import DjangoJSONEncoder
 
 ALGORITHMS: Final = ("sm3", "sha256")
@@ -127,6 +129,13 @@ _PAYLOAD_ENCODER = DjangoJSONEncoder(sort_keys=True, separators=(",", ":"), ensu
 def canonical_json(value: Any) -> str:
     """Canonical JSON text of a payload (dates, decimals and UUIDs as Django serializes them)."""
     return _PAYLOAD_ENCODER.encode(value)
+
+
+def configured_algorithm() -> str:
+    name = str(getattr(settings, "YIWANG_LEDGER_HASH", "sm3")).lower()
+    if name not in ("sm3", "sha256"):
+        raise ImproperlyConfigured(f"YIWANG_LEDGER_HASH 只能是 sm3 或 sha256，当前为 {name!r}")
+    return name
 
 
 HashFn = Callable[[bytes], bytes]

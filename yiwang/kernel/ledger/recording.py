@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
 from django.utils import timezone
@@ -19,7 +18,7 @@ from django.utils import timezone
 from yiwang.kernel.context import current_request_id
 
 from .autocheckpoint import schedule_after_commit
-from .hashing import canonical_json, format_time, hasher, leaf_data_positional
+from .hashing import canonical_json, configured_algorithm, format_time, hasher, leaf_data_positional
 from .models import LedgerEntry, LedgerHead
 
 ACTION_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*){2,}$")
@@ -44,13 +43,6 @@ _SQL_ENTRY = (
 )
 _ENTRY_FIELDS = tuple(f.attname for f in LedgerEntry._meta.concrete_fields)
 _SQL_PAYLOAD = 'INSERT INTO "ledger_ledgerpayload" ("seq", "body") VALUES (%s, %s)'
-
-
-def configured_algorithm() -> str:
-    name = str(getattr(settings, "YIWANG_LEDGER_HASH", "sm3")).lower()
-    if name not in ("sm3", "sha256"):
-        raise ImproperlyConfigured(f"YIWANG_LEDGER_HASH 只能是 sm3 或 sha256，当前为 {name!r}")
-    return name
 
 
 def _take_seq(cursor: Any) -> int:

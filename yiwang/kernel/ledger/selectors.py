@@ -15,11 +15,10 @@ from django.db import connection
 from yiwang.kernel.errors import DomainError, NotFound
 
 from . import merkle
-from .hashing import format_time, hasher, leaf_data
+from .hashing import configured_algorithm, format_time, hasher, leaf_data
 from .models import LedgerCheckpoint, LedgerEntry, LedgerHead
-from .recording import configured_algorithm
-from .services import checkpoint_signed_message, stored_perfect_hashes
 from .signing import PublicKey, SignatureError
+from .tree import checkpoint_signed_message, stored_perfect_hashes
 
 HEX_RE = re.compile(r"^[0-9a-f]{64}$")
 

@@ -19,11 +19,10 @@ from typing import Any
 from django.db import connection
 
 from . import merkle
-from .hashing import Hasher, hasher, leaf_data_positional
+from .hashing import Hasher, configured_algorithm, hasher, leaf_data_positional
 from .models import LedgerCheckpoint, LedgerEntry, LedgerHead, LedgerNode
-from .recording import configured_algorithm
-from .services import checkpoint_signed_message, iter_leaf_hashes
 from .signing import PublicKey
+from .tree import checkpoint_signed_message, iter_leaf_hashes
 
 CHUNK = 20000
 

@@ -8,8 +8,8 @@ from rest_framework import serializers
 
 from ..models import LedgerCheckpoint
 from ..selectors import checkpoint_signature_valid
-from ..services import checkpoint_signed_message
 from ..signing import DEFAULT_ID
+from ..tree import checkpoint_signed_message
 
 
 class ErrorSerializer(serializers.Serializer):

@@ -16,8 +16,9 @@ from yiwang.kernel.errors import DomainError
 from yiwang.kernel.ledger import merkle, selectors
 from yiwang.kernel.ledger.hashing import hasher
 from yiwang.kernel.ledger.models import LedgerCheckpoint, LedgerEntry, LedgerKey, LedgerNode
-from yiwang.kernel.ledger.services import checkpoint_create, checkpoint_signed_message
+from yiwang.kernel.ledger.services import checkpoint_create
 from yiwang.kernel.ledger.signing import PrivateKey, PublicKey
+from yiwang.kernel.ledger.tree import checkpoint_signed_message
 
 pytestmark = pytest.mark.django_db
 
