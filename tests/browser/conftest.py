@@ -142,6 +142,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+        text = log.read_text(errors="replace")
+        if "Traceback" in text:  # a server error: show it where CI shows output
+            sys.stderr.write(f"\n--- server errors ({log}) ---\n{text[text.index('Traceback') :][-8000:]}\n")
 
 
 @pytest.fixture(scope="session")
