@@ -27,6 +27,7 @@ from .cases import (
 from .reference import (
     CaseCounter,
     Circumstance,
+    DiscretionMethod,
     DiscretionStandard,
     LegalProvision,
     ReviewCatalogueEntry,
@@ -76,6 +77,7 @@ __all__ = [
     "DecisionStatus",
     "Delivery",
     "DeliveryMethod",
+    "DiscretionMethod",
     "DiscretionStandard",
     "DocumentFormat",
     "Evidence",

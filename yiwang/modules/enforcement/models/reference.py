@@ -49,7 +49,9 @@ class LegalProvision(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["title", "article"], name="enf_provision_unique"),
             models.CheckConstraint(
-                condition=Q(fine_min__isnull=True) | Q(fine_max__isnull=True) | Q(fine_min__lte=models.F("fine_max")),
+                condition=Q(fine_min__isnull=True)
+                | Q(fine_max__isnull=True)
+                | Q(fine_min__lte=models.F("fine_max")),
                 name="enf_provision_range_ordered",
             ),
         ]
@@ -109,17 +111,43 @@ class Circumstance(models.TextChoices):
     GRAVE = "grave", "严重"
 
 
+class DiscretionMethod(models.TextChoices):
+    """How a discretion standard states its range (ENF-112)."""
+
+    AMOUNT = "amount", "罚款金额"
+    PERCENT = "percent", "按基数的比例"
+
+
 class DiscretionStandard(models.Model):
-    """A discretion standard: for `violation_type` in `circumstance`, a fine between the bounds."""
+    """A discretion standard (裁量基准, ENF-112): for `violation_type` in `circumstance`, a fine between
+    the bounds — in yuan, or as a percentage of a base such as the project's total investment
+    (环境影响评价法 art. 31: 1 %–5 %). `provisions` are the rules the standard cites beside the
+    violation type's own provisions. An agency's own row wins over the general one (agency empty)."""
 
     violation_type = models.ForeignKey(
         ViolationType, verbose_name="违法行为类型", on_delete=models.PROTECT, related_name="standards"
     )
     circumstance = models.CharField("情节", max_length=16, choices=Circumstance.choices)
     description = models.CharField("情节描述", max_length=300, blank=True)
-    fine_min = models.DecimalField("罚款下限（元）", max_digits=MONEY_DIGITS, decimal_places=2)
-    fine_max = models.DecimalField("罚款上限（元）", max_digits=MONEY_DIGITS, decimal_places=2)
-    basis = models.CharField("裁量依据", max_length=200, blank=True, help_text="如《河南省环境行政处罚裁量基准》")
+    method = models.CharField(
+        "计罚方式", max_length=16, choices=DiscretionMethod.choices, default=DiscretionMethod.AMOUNT
+    )
+    fine_min = models.DecimalField(
+        "罚款下限（元）", max_digits=MONEY_DIGITS, decimal_places=2, null=True, blank=True
+    )
+    fine_max = models.DecimalField(
+        "罚款上限（元）", max_digits=MONEY_DIGITS, decimal_places=2, null=True, blank=True
+    )
+    percent_min = models.DecimalField("比例下限（%）", max_digits=6, decimal_places=2, null=True, blank=True)
+    percent_max = models.DecimalField("比例上限（%）", max_digits=6, decimal_places=2, null=True, blank=True)
+    base_label = models.CharField("计罚基数", max_length=60, blank=True, help_text="如 建设项目总投资额")
+    factors = models.JSONField("适用情形", default=list, blank=True, help_text="认定该情节的具体情形")
+    provisions = models.ManyToManyField(
+        LegalProvision, verbose_name="引用的规定", blank=True, related_name="discretion_standards"
+    )
+    basis = models.CharField(
+        "裁量依据", max_length=200, blank=True, help_text="如《河南省环境行政处罚裁量基准》"
+    )
     agency = models.ForeignKey(
         "organizations.Organization",
         verbose_name="适用机关",
@@ -136,17 +164,80 @@ class DiscretionStandard(models.Model):
     class Meta:
         verbose_name = "裁量基准"
         verbose_name_plural = "裁量基准"
-        ordering = ["violation_type", "fine_min", "pk"]
+        ordering = ["violation_type", "fine_min", "percent_min", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(fine_min__lte=models.F("fine_max")), name="enf_standard_range_ordered"),
-            models.CheckConstraint(condition=Q(fine_min__gte=0), name="enf_standard_min_not_negative"),
+            models.CheckConstraint(
+                condition=Q(fine_min__isnull=True)
+                | Q(fine_max__isnull=True)
+                | Q(fine_min__lte=models.F("fine_max")),
+                name="enf_standard_range_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(fine_min__isnull=True) | Q(fine_min__gte=0), name="enf_standard_min_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(method="amount", fine_min__isnull=False, fine_max__isnull=False)
+                | Q(
+                    method="percent",
+                    percent_min__isnull=False,
+                    percent_max__isnull=False,
+                    percent_min__gte=0,
+                    percent_min__lte=models.F("percent_max"),
+                ),
+                name="enf_standard_method_bounds",
+            ),
         ]
+        indexes = [models.Index(fields=["violation_type", "agency", "active"], name="enf_standard_match_idx")]
 
     def __str__(self) -> str:
         return f"{self.violation_type}（{self.get_circumstance_display()}）"
 
-    def covers(self, amount: Decimal) -> bool:
-        return self.fine_min <= amount <= self.fine_max
+    def access_organization(self) -> Any:
+        return self.agency
+
+    @property
+    def is_percent(self) -> bool:
+        return self.method == DiscretionMethod.PERCENT
+
+    def bounds(self, base: Decimal | None = None) -> tuple[Decimal, Decimal] | None:
+        """The range in yuan: the fixed bounds, or the percentages of `base`; None when a
+        percentage standard has no base yet."""
+        if not self.is_percent:
+            if self.fine_min is None or self.fine_max is None:
+                return None
+            return self.fine_min, self.fine_max
+        if base is None or self.percent_min is None or self.percent_max is None:
+            return None
+        cent = Decimal("0.01")
+        return (base * self.percent_min / 100).quantize(cent), (base * self.percent_max / 100).quantize(cent)
+
+    def covers(self, amount: Decimal, base: Decimal | None = None) -> bool:
+        """Whether `amount` lies in the range. A percentage standard without a base cannot be
+        checked here and counts as covered (the discretion panel asks for the base)."""
+        found = self.bounds(base)
+        if found is None:
+            return self.is_percent
+        return found[0] <= amount <= found[1]
+
+    @property
+    def range_label(self) -> str:
+        """E.g. "10万元至19万元" or "建设项目总投资额的1%至2%"."""
+        if self.is_percent:
+            return f"{self.base_label or '计罚基数'}的{_pct(self.percent_min)}至{_pct(self.percent_max)}"
+        return f"{yuan_label(self.fine_min)}至{yuan_label(self.fine_max)}"
+
+
+def _pct(p: Decimal | None) -> str:
+    return "—" if p is None else f"{p.normalize():f}%"
+
+
+def yuan_label(d: Decimal | None) -> str:
+    """120000 → "12万元", 5000 → "5000元", 1234.5 → "1234.50元"."""
+    if d is None:
+        return "—"
+    if d >= 10000 and d % 100 == 0:
+        return f"{(d / 10000).normalize():f}万元"
+    return f"{d.to_integral_value()}元" if d == d.to_integral_value() else f"{d:.2f}元"
 
 
 class ReviewCatalogueEntry(models.Model):
@@ -159,7 +250,9 @@ class ReviewCatalogueEntry(models.Model):
         related_name="enforcement_review_catalogue",
     )
     person_fine_threshold = models.PositiveIntegerField("对公民罚款金额标准（元）", default=5000)
-    organization_fine_threshold = models.PositiveIntegerField("对法人或其他组织罚款金额标准（元）", default=50000)
+    organization_fine_threshold = models.PositiveIntegerField(
+        "对法人或其他组织罚款金额标准（元）", default=50000
+    )
     all_coercion = models.BooleanField("行政强制决定均须审核", default=True)
     after_hearing = models.BooleanField("经听证程序作出的决定", default=True)
     major_public_interest = models.BooleanField("涉及重大公共利益或社会风险", default=True)
@@ -170,7 +263,12 @@ class ReviewCatalogueEntry(models.Model):
     required_materials = models.JSONField("应提交审核材料", default=list, blank=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
     updated_by = models.ForeignKey(
-        "people.Person", verbose_name="更新人", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "people.Person",
+        verbose_name="更新人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     objects = AgencyScopedQuerySet.as_manager()
