@@ -59,7 +59,9 @@ class Case(models.Model):
     year = models.PositiveSmallIntegerField("年度")
     serial = models.PositiveIntegerField("序号")
     title = models.CharField("案由", max_length=200)
-    source = models.CharField("案件来源", max_length=16, choices=CaseSource.choices, default=CaseSource.INSPECTION)
+    source = models.CharField(
+        "案件来源", max_length=16, choices=CaseSource.choices, default=CaseSource.INSPECTION
+    )
     violation_type = models.ForeignKey(
         "enforcement.ViolationType",
         verbose_name="违法行为类型",
@@ -76,7 +78,9 @@ class Case(models.Model):
     found_on = models.DateField("发现日期", null=True, blank=True)
     summary = models.TextField("简要案情", blank=True)
     legal_basis = models.TextField("立案依据及涉嫌违反的规定", blank=True)
-    party_name = models.CharField("当事人", max_length=200, blank=True, help_text="主要当事人名称，供列表检索")
+    party_name = models.CharField(
+        "当事人", max_length=200, blank=True, help_text="主要当事人名称，供列表检索"
+    )
     investigation_report = models.TextField("调查终结报告", blank=True)
     closing_report = models.TextField("结案报告", blank=True)
     reasons = models.TextField("不予立案、撤销、终止或不予处罚的理由", blank=True)
@@ -102,7 +106,12 @@ class Case(models.Model):
     archive_number = models.CharField("档案号", max_length=60, blank=True)
     status_changed_at = models.DateTimeField("状态变更时间", default=timezone.now)
     created_by = models.ForeignKey(
-        "people.Person", verbose_name="登记人", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "people.Person",
+        verbose_name="登记人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     version = models.PositiveIntegerField("版本", default=0)
 
@@ -114,16 +123,20 @@ class Case(models.Model):
         ordering = ["-filed_at", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["agency", "number"], name="enf_case_number_unique"),
-            models.UniqueConstraint(fields=["agency", "kind", "year", "serial"], name="enf_case_serial_unique"),
+            models.UniqueConstraint(
+                fields=["agency", "kind", "year", "serial"], name="enf_case_serial_unique"
+            ),
             models.CheckConstraint(condition=Q(kind__in=Kind.values), name="enf_case_kind_known"),
             models.CheckConstraint(
                 condition=Q(status__in=[v for v, _ in STATUS_CHOICES]), name="enf_case_status_known"
             ),
             models.CheckConstraint(
-                condition=Q(proposed_fine__isnull=True) | Q(proposed_fine__gte=0), name="enf_case_proposed_fine_ok"
+                condition=Q(proposed_fine__isnull=True) | Q(proposed_fine__gte=0),
+                name="enf_case_proposed_fine_ok",
             ),
             models.CheckConstraint(
-                condition=Q(decided_fine__isnull=True) | Q(decided_fine__gte=0), name="enf_case_decided_fine_ok"
+                condition=Q(decided_fine__isnull=True) | Q(decided_fine__gte=0),
+                name="enf_case_decided_fine_ok",
             ),
             models.CheckConstraint(condition=~Q(title=""), name="enf_case_title_not_empty"),
         ]
@@ -178,7 +191,9 @@ class Party(CaseChild):
         ordering = ["case", "-is_primary", "pk"]
         constraints = [
             models.CheckConstraint(condition=Q(party_type__in=PartyType.values), name="enf_party_type_known"),
-            models.UniqueConstraint(fields=["case"], condition=Q(is_primary=True), name="enf_party_one_primary"),
+            models.UniqueConstraint(
+                fields=["case"], condition=Q(is_primary=True), name="enf_party_one_primary"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -194,7 +209,10 @@ class CaseOfficer(CaseChild):
 
     case = models.ForeignKey(Case, verbose_name="案件", on_delete=models.PROTECT, related_name="officers")
     person = models.ForeignKey(
-        "people.Person", verbose_name="执法人员", on_delete=models.PROTECT, related_name="enforcement_assignments"
+        "people.Person",
+        verbose_name="执法人员",
+        on_delete=models.PROTECT,
+        related_name="enforcement_assignments",
     )
     certificate = models.ForeignKey(
         "people.EnforcementCertificate", verbose_name="执法证", on_delete=models.PROTECT, related_name="+"
@@ -208,7 +226,12 @@ class CaseOfficer(CaseChild):
     lead = models.BooleanField("主办", default=False)
     assigned_at = models.DateTimeField("指派时间", default=timezone.now)
     assigned_by = models.ForeignKey(
-        "people.Person", verbose_name="指派人", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "people.Person",
+        verbose_name="指派人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     removed_at = models.DateTimeField("撤出时间", null=True, blank=True)
     removed_reason = models.CharField("撤出原因", max_length=200, blank=True)
@@ -219,7 +242,9 @@ class CaseOfficer(CaseChild):
         ordering = ["case", "-lead", "assigned_at", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["case", "person"], condition=Q(removed_at__isnull=True), name="enf_officer_once_per_case"
+                fields=["case", "person"],
+                condition=Q(removed_at__isnull=True),
+                name="enf_officer_once_per_case",
             ),
         ]
         indexes = [models.Index(fields=["person", "removed_at"], name="enf_officer_person_idx")]
@@ -256,12 +281,22 @@ class Withdrawal(CaseChild):
     raised_by = models.CharField("提出方式", max_length=16, choices=RaisedBy.choices)
     requested_at = models.DateTimeField("提出时间", default=timezone.now)
     requested_by = models.ForeignKey(
-        "people.Person", verbose_name="登记人", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "people.Person",
+        verbose_name="登记人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     approved = models.BooleanField("决定回避", null=True, blank=True, help_text="为空表示尚未决定")
     decided_at = models.DateTimeField("决定时间", null=True, blank=True)
     decided_by = models.ForeignKey(
-        "people.Person", verbose_name="决定人", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "people.Person",
+        verbose_name="决定人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     decision_note = models.TextField("决定理由", blank=True)
 
@@ -337,7 +372,9 @@ class Inquiry(CaseChild):
         verbose_name_plural = "询问笔录"
         ordering = ["case", "started_at", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(ended_at__gte=models.F("started_at")), name="enf_inquiry_times_ordered")
+            models.CheckConstraint(
+                condition=Q(ended_at__gte=models.F("started_at")), name="enf_inquiry_times_ordered"
+            )
         ]
 
     def __str__(self) -> str:

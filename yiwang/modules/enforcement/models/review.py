@@ -47,7 +47,9 @@ class LegalReview(CaseChild):
         "审核时拟罚款（元）", max_digits=MONEY_DIGITS, decimal_places=2, null=True, blank=True
     )
     reviewed_draft = models.JSONField("审核时的拟决定", default=dict, blank=True)
-    superseded_at = models.DateTimeField("失效时间", null=True, blank=True, help_text="拟决定变更后须重新审核")
+    superseded_at = models.DateTimeField(
+        "失效时间", null=True, blank=True, help_text="拟决定变更后须重新审核"
+    )
     status_changed_at = models.DateTimeField("状态变更时间", default=timezone.now)
 
     class Meta:
@@ -55,7 +57,9 @@ class LegalReview(CaseChild):
         verbose_name_plural = "法制审核"
         ordering = ["-submitted_at", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(status__in=ReviewStatus.values), name="enf_review_status_known"),
+            models.CheckConstraint(
+                condition=Q(status__in=ReviewStatus.values), name="enf_review_status_known"
+            ),
             models.UniqueConstraint(
                 fields=["case"],
                 condition=~Q(status=ReviewStatus.WITHDRAWN) & Q(superseded_at__isnull=True),
@@ -83,11 +87,18 @@ class LegalReview(CaseChild):
 class ReviewSubmission(models.Model):
     """One (re)submission: the materials and the draft decision as submitted (ENF-31)."""
 
-    review = models.ForeignKey(LegalReview, verbose_name="法制审核", on_delete=models.PROTECT, related_name="submissions")
+    review = models.ForeignKey(
+        LegalReview, verbose_name="法制审核", on_delete=models.PROTECT, related_name="submissions"
+    )
     round = models.PositiveSmallIntegerField("送审次数")
     submitted_at = models.DateTimeField("送审时间", default=timezone.now)
     submitted_by = models.ForeignKey(
-        "people.Person", verbose_name="送审人", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "people.Person",
+        verbose_name="送审人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     materials = models.JSONField("送审材料", default=list)
     note = models.TextField("送审说明", blank=True)
@@ -99,7 +110,9 @@ class ReviewSubmission(models.Model):
         verbose_name = "送审记录"
         verbose_name_plural = "送审记录"
         ordering = ["review", "round"]
-        constraints = [models.UniqueConstraint(fields=["review", "round"], name="enf_submission_round_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "round"], name="enf_submission_round_unique")
+        ]
 
     def __str__(self) -> str:
         return f"第{self.round}次送审"
@@ -108,14 +121,18 @@ class ReviewSubmission(models.Model):
 class ReviewOpinion(models.Model):
     """A reviewer's answer: the checklist point by point, the outcome and the written opinion."""
 
-    review = models.ForeignKey(LegalReview, verbose_name="法制审核", on_delete=models.PROTECT, related_name="opinions")
+    review = models.ForeignKey(
+        LegalReview, verbose_name="法制审核", on_delete=models.PROTECT, related_name="opinions"
+    )
     submission = models.ForeignKey(
         ReviewSubmission, verbose_name="所审送审记录", on_delete=models.PROTECT, related_name="opinions"
     )
     outcome = models.CharField("审核结论", max_length=16, choices=ReviewOutcome.choices)
     opinion = models.TextField("审核意见")
     number = models.CharField("意见书文号", max_length=80, blank=True)
-    reviewer = models.ForeignKey("people.Person", verbose_name="审核人", on_delete=models.PROTECT, related_name="+")
+    reviewer = models.ForeignKey(
+        "people.Person", verbose_name="审核人", on_delete=models.PROTECT, related_name="+"
+    )
     reviewed_at = models.DateTimeField("审核时间", default=timezone.now)
 
     objects = _ViaReview.as_manager()
@@ -124,7 +141,11 @@ class ReviewOpinion(models.Model):
         verbose_name = "审核意见"
         verbose_name_plural = "审核意见"
         ordering = ["review", "reviewed_at", "pk"]
-        constraints = [models.CheckConstraint(condition=Q(outcome__in=ReviewOutcome.values), name="enf_opinion_outcome_known")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(outcome__in=ReviewOutcome.values), name="enf_opinion_outcome_known"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_outcome_display()}（{self.reviewed_at:%Y-%m-%d}）"
@@ -133,7 +154,9 @@ class ReviewOpinion(models.Model):
 class ReviewFinding(models.Model):
     """ENF-32: the answer to one checklist point."""
 
-    opinion = models.ForeignKey(ReviewOpinion, verbose_name="审核意见", on_delete=models.PROTECT, related_name="findings")
+    opinion = models.ForeignKey(
+        ReviewOpinion, verbose_name="审核意见", on_delete=models.PROTECT, related_name="findings"
+    )
     point = models.CharField("审核要点", max_length=32, choices=[(p.code, p.question) for p in CHECKLIST])
     number = models.PositiveSmallIntegerField("序号")
     ok = models.BooleanField("符合")
@@ -154,7 +177,9 @@ class ReviewFinding(models.Model):
 class ReviewEscalation(models.Model):
     """ENF-34: the handling unit's objection (reasons and basis), consultation, the head's ruling."""
 
-    review = models.ForeignKey(LegalReview, verbose_name="法制审核", on_delete=models.PROTECT, related_name="escalations")
+    review = models.ForeignKey(
+        LegalReview, verbose_name="法制审核", on_delete=models.PROTECT, related_name="escalations"
+    )
     review_opinion = models.ForeignKey(
         ReviewOpinion, verbose_name="法制审核意见", on_delete=models.PROTECT, related_name="+"
     )
@@ -162,18 +187,33 @@ class ReviewEscalation(models.Model):
     unit_basis = models.TextField("承办机构异议依据")
     objected_at = models.DateTimeField("提出异议时间", default=timezone.now)
     objected_by = models.ForeignKey(
-        "people.Person", verbose_name="提出人", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "people.Person",
+        verbose_name="提出人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     consulted = models.BooleanField("已协商", default=False)
     consultation_note = models.TextField("协商情况", blank=True)
     escalated_at = models.DateTimeField("报请负责人时间", null=True, blank=True)
     escalated_by = models.ForeignKey(
-        "people.Person", verbose_name="报请人", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "people.Person",
+        verbose_name="报请人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     ruling = models.CharField("负责人决定", max_length=16, choices=EscalationRuling.choices, blank=True)
     ruling_note = models.TextField("决定理由", blank=True)
     ruled_by = models.ForeignKey(
-        "people.Person", verbose_name="决定人", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "people.Person",
+        verbose_name="决定人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     ruled_at = models.DateTimeField("决定时间", null=True, blank=True)
 

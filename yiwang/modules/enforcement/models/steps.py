@@ -34,7 +34,12 @@ class AdvanceNotice(CaseChild):
     contact_person = models.CharField("联系人", max_length=100, blank=True)
     contact_phone = models.CharField("联系电话", max_length=40, blank=True)
     issued_by = models.ForeignKey(
-        "people.Person", verbose_name="经办人", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "people.Person",
+        verbose_name="经办人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     created_at = models.DateTimeField("登记时间", default=timezone.now)
 
@@ -43,7 +48,9 @@ class AdvanceNotice(CaseChild):
         verbose_name_plural = "事先告知"
         ordering = ["case", "issued_on", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(served_on__gte=models.F("issued_on")), name="enf_notice_served_after"),
+            models.CheckConstraint(
+                condition=Q(served_on__gte=models.F("issued_on")), name="enf_notice_served_after"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -70,10 +77,17 @@ class Statement(CaseChild):
     kind = models.CharField("类别", max_length=16, choices=StatementKind.choices)
     received_on = models.DateField("提出日期")
     content = models.TextField("内容", blank=True)
-    adoption = models.CharField("采纳情况", max_length=16, choices=Adoption.choices, default=Adoption.NOT_APPLICABLE)
+    adoption = models.CharField(
+        "采纳情况", max_length=16, choices=Adoption.choices, default=Adoption.NOT_APPLICABLE
+    )
     response = models.TextField("复核意见", blank=True)
     recorded_by = models.ForeignKey(
-        "people.Person", verbose_name="记录人", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "people.Person",
+        verbose_name="记录人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:
@@ -88,12 +102,19 @@ class Statement(CaseChild):
 class HearingRequest(CaseChild):
     """The party's request for a hearing (行政处罚法 art. 63–64), within 5 working days of the notice."""
 
-    case = models.ForeignKey(Case, verbose_name="案件", on_delete=models.PROTECT, related_name="hearing_requests")
+    case = models.ForeignKey(
+        Case, verbose_name="案件", on_delete=models.PROTECT, related_name="hearing_requests"
+    )
     requested_on = models.DateField("申请日期")
     requested_by = models.CharField("申请人", max_length=200)
     content = models.TextField("申请事项", blank=True)
     recorded_by = models.ForeignKey(
-        "people.Person", verbose_name="登记人", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "people.Person",
+        verbose_name="登记人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:
@@ -110,7 +131,12 @@ class Hearing(CaseChild):
 
     case = models.ForeignKey(Case, verbose_name="案件", on_delete=models.PROTECT, related_name="hearings")
     request = models.ForeignKey(
-        HearingRequest, verbose_name="听证申请", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        HearingRequest,
+        verbose_name="听证申请",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     notified_on = models.DateField("通知日期")
     held_on = models.DateField("举行日期")
@@ -123,7 +149,12 @@ class Hearing(CaseChild):
     public = models.BooleanField("公开举行", default=True)
     record_signed = models.BooleanField("笔录经当事人签字或盖章", default=False)
     recorded_by = models.ForeignKey(
-        "people.Person", verbose_name="登记人", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "people.Person",
+        verbose_name="登记人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:
@@ -131,7 +162,9 @@ class Hearing(CaseChild):
         verbose_name_plural = "听证"
         ordering = ["case", "held_on", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(held_on__gte=models.F("notified_on")), name="enf_hearing_after_notice"),
+            models.CheckConstraint(
+                condition=Q(held_on__gte=models.F("notified_on")), name="enf_hearing_after_notice"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -149,7 +182,12 @@ class CollectiveDiscussion(CaseChild):
     conclusion = models.TextField("讨论决定")
     record_signed = models.BooleanField("记录经参加人签名", default=False)
     recorded_by = models.ForeignKey(
-        "people.Person", verbose_name="记录人", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "people.Person",
+        verbose_name="记录人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:
@@ -186,7 +224,9 @@ class Decision(CaseChild):
     """The decision: drafted by the handling unit (ENF-31), made by the agency head (ENF-10, ENF-35)."""
 
     case = models.OneToOneField(Case, verbose_name="案件", on_delete=models.PROTECT, related_name="decision")
-    status = models.CharField("状态", max_length=16, choices=DecisionStatus.choices, default=DecisionStatus.DRAFT)
+    status = models.CharField(
+        "状态", max_length=16, choices=DecisionStatus.choices, default=DecisionStatus.DRAFT
+    )
     kind = models.CharField("决定种类", max_length=20, choices=DecisionKind.choices)
     fine_amount = models.DecimalField(
         "罚款（元）", max_digits=MONEY_DIGITS, decimal_places=2, null=True, blank=True
@@ -222,11 +262,21 @@ class Decision(CaseChild):
     number = models.CharField("决定书文号", max_length=80, blank=True)
     drafted_at = models.DateTimeField("拟定时间", default=timezone.now)
     drafted_by = models.ForeignKey(
-        "people.Person", verbose_name="拟定人", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "people.Person",
+        verbose_name="拟定人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     decided_on = models.DateField("决定日期", null=True, blank=True)
     decided_by = models.ForeignKey(
-        "people.Person", verbose_name="决定人", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "people.Person",
+        verbose_name="决定人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:
@@ -234,7 +284,8 @@ class Decision(CaseChild):
         verbose_name_plural = "执法决定"
         constraints = [
             models.CheckConstraint(
-                condition=Q(fine_amount__isnull=True) | Q(fine_amount__gte=0), name="enf_decision_fine_not_negative"
+                condition=Q(fine_amount__isnull=True) | Q(fine_amount__gte=0),
+                name="enf_decision_fine_not_negative",
             ),
             models.CheckConstraint(
                 condition=Q(confiscation_amount__isnull=True) | Q(confiscation_amount__gte=0),
@@ -262,7 +313,9 @@ class Decision(CaseChild):
         return {
             "kind": self.kind,
             "fine_amount": None if self.fine_amount is None else str(self.fine_amount),
-            "confiscation_amount": None if self.confiscation_amount is None else str(self.confiscation_amount),
+            "confiscation_amount": None
+            if self.confiscation_amount is None
+            else str(self.confiscation_amount),
             "basis_provision_id": self.basis_provision_id,
             "discretion_standard_id": self.discretion_standard_id,
             "other_measures": list(self.other_measures or ()),
@@ -297,7 +350,12 @@ class Delivery(CaseChild):
     witness = models.CharField("见证人", max_length=100, blank=True)
     remarks = models.TextField("备注", blank=True)
     recorded_by = models.ForeignKey(
-        "people.Person", verbose_name="登记人", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "people.Person",
+        verbose_name="登记人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:
@@ -315,11 +373,18 @@ class Payment(CaseChild):
     case = models.ForeignKey(Case, verbose_name="案件", on_delete=models.PROTECT, related_name="payments")
     paid_on = models.DateField("缴纳日期")
     amount = models.DecimalField("缴纳金额（元）", max_digits=MONEY_DIGITS, decimal_places=2)
-    surcharge = models.DecimalField("其中加处罚款（元）", max_digits=MONEY_DIGITS, decimal_places=2, default=0)
+    surcharge = models.DecimalField(
+        "其中加处罚款（元）", max_digits=MONEY_DIGITS, decimal_places=2, default=0
+    )
     receipt_number = models.CharField("缴款凭证号", max_length=60, blank=True)
     note = models.CharField("备注", max_length=200, blank=True)
     recorded_by = models.ForeignKey(
-        "people.Person", verbose_name="登记人", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "people.Person",
+        verbose_name="登记人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     recorded_at = models.DateTimeField("登记时间", default=timezone.now)
 
@@ -339,7 +404,9 @@ class Payment(CaseChild):
 class CourtApplication(CaseChild):
     """申请人民法院强制执行 (ENF-15; 行政强制法 art. 53–54)."""
 
-    case = models.ForeignKey(Case, verbose_name="案件", on_delete=models.PROTECT, related_name="court_applications")
+    case = models.ForeignKey(
+        Case, verbose_name="案件", on_delete=models.PROTECT, related_name="court_applications"
+    )
     reminder_on = models.DateField("催告书送达日期", null=True, blank=True)
     applied_on = models.DateField("申请日期")
     court = models.CharField("受理法院", max_length=200)
@@ -347,7 +414,12 @@ class CourtApplication(CaseChild):
     finished_on = models.DateField("执行完毕日期", null=True, blank=True)
     result = models.TextField("执行结果", blank=True)
     recorded_by = models.ForeignKey(
-        "people.Person", verbose_name="登记人", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "people.Person",
+        verbose_name="登记人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:
@@ -390,9 +462,16 @@ class Correction(CaseChild):
     old_value = models.TextField("原内容", blank=True)
     new_value = models.TextField("更正后内容", blank=True)
     reason = models.TextField("更正理由")
-    approver = models.ForeignKey("people.Person", verbose_name="批准人", on_delete=models.PROTECT, related_name="+")
+    approver = models.ForeignKey(
+        "people.Person", verbose_name="批准人", on_delete=models.PROTECT, related_name="+"
+    )
     recorded_by = models.ForeignKey(
-        "people.Person", verbose_name="登记人", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "people.Person",
+        verbose_name="登记人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     recorded_at = models.DateTimeField("更正时间", default=timezone.now)
 

@@ -51,10 +51,20 @@ class CaseDeadline(CaseChild):
     alert_on = models.DateField("提醒日", null=True, blank=True)
     label = models.CharField("说明", max_length=200, blank=True, help_text="如 执法证 ZF-… 周海涛")
     officer = models.ForeignKey(
-        CaseOfficer, verbose_name="执法人员", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        CaseOfficer,
+        verbose_name="执法人员",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     review = models.ForeignKey(
-        "enforcement.LegalReview", verbose_name="法制审核", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "enforcement.LegalReview",
+        verbose_name="法制审核",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     satisfied_on = models.DateField("完成日期", null=True, blank=True)
     cancelled_at = models.DateTimeField("撤销时间", null=True, blank=True, help_text="情况变化，期限不再适用")
@@ -65,7 +75,9 @@ class CaseDeadline(CaseChild):
         verbose_name_plural = "期限"
         ordering = ["due", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(due__gte=models.F("start")), name="enf_deadline_due_after_start"),
+            models.CheckConstraint(
+                condition=Q(due__gte=models.F("start")), name="enf_deadline_due_after_start"
+            ),
         ]
         indexes = [
             models.Index(
@@ -150,10 +162,17 @@ class GeneratedDocument(CaseChild):
     sha256 = models.CharField("SHA-256", max_length=64)
     sm3 = models.CharField("SM3", max_length=64)
     content = models.BinaryField("文件内容")
-    source_id = models.BigIntegerField("来源记录编号", null=True, blank=True, help_text="如 询问笔录、审核意见的编号")
+    source_id = models.BigIntegerField(
+        "来源记录编号", null=True, blank=True, help_text="如 询问笔录、审核意见的编号"
+    )
     ledger_seq = models.BigIntegerField("台账序号", null=True, blank=True)
     generated_by = models.ForeignKey(
-        "people.Person", verbose_name="生成人", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "people.Person",
+        verbose_name="生成人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     generated_at = models.DateTimeField("生成时间", default=timezone.now)
 
@@ -173,7 +192,12 @@ class CaseEvent(CaseChild):
     case = models.ForeignKey(Case, verbose_name="案件", on_delete=models.PROTECT, related_name="events")
     at = models.DateTimeField("时间", default=timezone.now)
     actor = models.ForeignKey(
-        "people.Person", verbose_name="操作人", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "people.Person",
+        verbose_name="操作人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     actor_name = models.CharField("操作人姓名", max_length=100, blank=True)
     action = models.CharField("动作", max_length=40)

@@ -57,7 +57,9 @@ class EnforcementSettings:
         default="鲁环查〔{year}〕{serial}号", metadata=_s("行政检查编号格式")
     )
     permit_number_template: str = field(default="鲁环许〔{year}〕{serial}号", metadata=_s("行政许可编号格式"))
-    levy_number_template: str = field(default="鲁环征〔{year}〕{serial}号", metadata=_s("行政征收征用编号格式"))
+    levy_number_template: str = field(
+        default="鲁环征〔{year}〕{serial}号", metadata=_s("行政征收征用编号格式")
+    )
     # ENF-15: days the party has to pay, from receipt of the decision (行政处罚法 art. 67).
     payment_days: int = field(default=15, metadata=_s("缴纳罚款期限（日）", min=1, max=90))
     # ENF-15: warn this many days before the court-enforcement application deadline is lost.
@@ -76,6 +78,13 @@ class EnforcementSettings:
         default=50000, metadata=_s("法制审核目录：对法人或其他组织罚款金额标准（元）", min=0)
     )
     review_all_ordinary: bool = field(default=False, metadata=_s("一般程序行政处罚决定均须法制审核"))
+    # What the documents print about the agency (ENF-13 remedies, payment); empty: derived from
+    # the organization tree (review body = the people's government above; court = its county court).
+    agency_address: str = field(default="", metadata=_s("文书：机关地址"))
+    agency_phone: str = field(default="", metadata=_s("文书：联系电话"))
+    review_body: str = field(default="", metadata=_s("文书：行政复议机关"))
+    court: str = field(default="", metadata=_s("文书：管辖人民法院"))
+    payment_place: str = field(default="", metadata=_s("文书：罚款缴纳地点"))
 
     def catalogue(self) -> ReviewCatalogue:
         """The default review catalogue these settings give (ENF-30)."""
