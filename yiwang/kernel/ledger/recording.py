@@ -45,13 +45,12 @@ _ENTRY_FIELDS = tuple(f.attname for f in LedgerEntry._meta.concrete_fields)
 _SQL_PAYLOAD = 'INSERT INTO "ledger_ledgerpayload" ("seq", "body") VALUES (%s, %s)'
 
 
-def _take_seq(cursor: Any) -> int:
+def _take_seq(cursor: Any, algorithm: str) -> int:
     """Reserve the next sequence number; creates the head row (fixing the algorithm) on first use.
 
     The UPDATE only matches a head of the configured algorithm, so a mismatch is refused before
     anything is written.
     """
-    algorithm = configured_algorithm()
     cursor.execute(_SQL_TAKE, [algorithm])
     row = cursor.fetchone()
     if row is None:
@@ -95,7 +94,8 @@ def record(
     model instance or a string; ``action`` ``"<module>.<entity>.<past_verb>"``. The request id comes
     from :func:`yiwang.kernel.context.current_request_id`.
     """
-    if not transaction.get_connection().in_atomic_block:
+    conn = transaction.get_connection()
+    if not conn.in_atomic_block:
         raise RuntimeError(
             "ledger.record() must be called inside transaction.atomic (same transaction as the change)"
         )
@@ -109,19 +109,19 @@ def record(
     request_id = (current_request_id() or "")[:64]
     body = canonical_json({"after": after, "before": before, "data": data, "subject": subject_text})
 
-    conn = transaction.get_connection()
+    algorithm = configured_algorithm()
     with conn.cursor() as cursor:
         payload_written = False
         if conn.vendor == "postgresql":
             # One round trip instead of two: take the number and store the payload together (the
             # payload's foreign key to the entry is checked at commit).
-            cursor.execute(_SQL_TAKE_WITH_PAYLOAD_PG, [configured_algorithm(), body])
+            cursor.execute(_SQL_TAKE_WITH_PAYLOAD_PG, [algorithm, body])
             row = cursor.fetchone()
             if row is not None:
                 seq, payload_written = int(row[0]), True
         if not payload_written:
-            seq = _take_seq(cursor)
-        h = hasher(configured_algorithm())
+            seq = _take_seq(cursor, algorithm)
+        h = hasher(algorithm)
         now = timezone.now()
         stored_time = conn.ops.adapt_datetimefield_value(now)
         payload_digest = h.digest(body.encode()).hex()

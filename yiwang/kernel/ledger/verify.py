@@ -12,11 +12,13 @@ names the first bad sequence number.
 
 from __future__ import annotations
 
+import queue
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 from . import merkle
 from .hashing import Hasher, configured_algorithm, hasher, leaf_data_positional
@@ -65,18 +67,65 @@ class _Failure(Exception):
         self.reason = reason
 
 
+def _fetch_chunks(conn: Any, end: int, chunk: int) -> Iterator[list[tuple[Any, ...]]]:
+    sql = _SQL_ROWS.format(time=_TIME_SQL.get(conn.vendor, _TIME_SQL["postgresql"]))
+    for lo in range(0, end, chunk):
+        with conn.cursor() as cursor:
+            cursor.execute(sql, [lo, min(lo + chunk, end)])
+            yield cursor.fetchall()
+
+
 def _rows(end: int, chunk: int) -> Iterator[tuple[Any, ...]]:
-    sql = _SQL_ROWS.format(time=_TIME_SQL.get(connection.vendor, _TIME_SQL["postgresql"]))
-    position = 0
-    while position < end:
-        upper = min(position + chunk, end)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [position, upper])
-            rows = cursor.fetchall()
-        yield from rows
-        if not rows:
-            return
-        position = rows[-1][0] + 1
+    """Entry rows [0, end) in order. Inside a transaction they are read on the caller's connection;
+    otherwise (the command) a second connection reads the next chunk while this thread hashes."""
+    if connection.in_atomic_block:
+        for rows in _fetch_chunks(connection, end, chunk):
+            yield from rows
+        return
+    yield from _prefetched(end, chunk)
+
+
+_DONE = object()
+
+
+def _prefetched(end: int, chunk: int) -> Iterator[tuple[Any, ...]]:
+    q: queue.Queue[Any] = queue.Queue(maxsize=2)
+    stop = threading.Event()
+
+    def put(item: Any) -> bool:
+        while not stop.is_set():
+            try:
+                q.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def work() -> None:
+        conn = connections.create_connection(DEFAULT_DB_ALIAS)
+        try:
+            for rows in _fetch_chunks(conn, end, chunk):
+                if not put(rows):
+                    return
+            put(_DONE)
+        except BaseException as exc:  # handed to the consuming thread, which re-raises it
+            put(exc)
+        finally:
+            conn.close()
+
+    worker = threading.Thread(target=work, name="ledger-verify-reader", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item = q.get()
+            if item is _DONE:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield from item
+    finally:
+        stop.set()
+        worker.join()
 
 
 def _localize(h: Hasher, size: int) -> tuple[int, str]:

@@ -212,3 +212,19 @@ def test_deleting_payloads_for_retention_keeps_verify_and_proofs_valid__ENF_78(l
 
 def test_verify_reads_in_chunks(log: LedgerCheckpoint) -> None:
     assert verify_ledger(chunk=7).root == log.root_hash
+
+
+@pytest.mark.django_db(transaction=True)
+def test_verify_outside_a_transaction_reads_ahead_on_a_second_connection(
+    make_entries: Callable[..., Any],
+) -> None:
+    """The command's path: committed data, a reader thread with its own connection, early stop on failure."""
+    make_entries(30)
+    cp = checkpoint_create()
+    assert cp is not None
+    result = verify_ledger(chunk=7)
+    assert result.ok and result.root == cp.root_hash and result.size == 30
+    with unguarded():
+        raw("UPDATE ledger_ledgerentry SET request_id = %s WHERE seq = 17", ["forged"])
+    bad = verify_ledger(chunk=5)
+    assert (bad.ok, bad.first_bad_seq) == (False, 17)
