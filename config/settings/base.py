@@ -5,6 +5,7 @@ Environment variables (all optional outside production):
 - ``DATABASE_URL``: e.g. ``postgres://user:pass@127.0.0.1:5432/yiwang``; SQLite at ``var/db.sqlite3`` when unset.
 - ``YIWANG_VAR_DIR``: where the SQLite database, the evidence store and dev keys live (default ``var/``).
 - ``YIWANG_LEDGER_HASH``: ``sm3`` (default) or ``sha256``.
+- ``YIWANG_LEDGER_SM2_KEY`` / ``YIWANG_LEDGER_KEY_FILE``: the checkpoint signing key (hex) or its file.
 """
 
 from __future__ import annotations
@@ -192,6 +193,12 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Ledger: hash algorithm of the Merkle log; SM2 signing key for checkpoints.
 YIWANG_LEDGER_HASH = os.environ.get("YIWANG_LEDGER_HASH", "sm3")
 YIWANG_LEDGER_KEY_FILE = Path(os.environ.get("YIWANG_LEDGER_KEY_FILE", VAR_DIR / "ledger-sm2.key"))
+# Outside production a missing key file is generated once (production: YIWANG_LEDGER_SM2_KEY or the file).
+YIWANG_LEDGER_KEY_AUTOCREATE = True
+# Sign a checkpoint after commit when the latest one is older than this or this many entries behind.
+YIWANG_LEDGER_AUTO_CHECKPOINT = True
+YIWANG_LEDGER_CHECKPOINT_SECONDS = 300
+YIWANG_LEDGER_CHECKPOINT_ENTRIES = 1000
 
 LOGGING = {
     "version": 1,

@@ -45,3 +45,6 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# The ledger's SM2 signing key must be provided (YIWANG_LEDGER_SM2_KEY or YIWANG_LEDGER_KEY_FILE).
+YIWANG_LEDGER_KEY_AUTOCREATE = False
