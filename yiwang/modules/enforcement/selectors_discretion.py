@@ -28,7 +28,7 @@ from .models.reference import yuan_label
 
 VIEW = "enforcement.view_case"
 # The most recent decided cases of the type the ranking and the distribution look at.
-CANDIDATES = 2000
+CANDIDATES = 1000
 SIMILAR = 5
 
 
