@@ -24,6 +24,7 @@ from .cases import (
     RaisedBy,
     Withdrawal,
 )
+from .evaluation import EvaluationGrade, EvaluationRun, FileEvaluation
 from .reference import (
     CaseCounter,
     Circumstance,
@@ -80,8 +81,11 @@ __all__ = [
     "DiscretionMethod",
     "DiscretionStandard",
     "DocumentFormat",
+    "EvaluationGrade",
+    "EvaluationRun",
     "Evidence",
     "EvidenceKind",
+    "FileEvaluation",
     "GeneratedDocument",
     "Hearing",
     "HearingRequest",
