@@ -44,7 +44,12 @@ ROLES = (
     RoleSpec(
         "enforcement_reviewer",
         "法制审核人员",
-        (*_p("review"), "enforcement.manage_catalogue", "enforcement.generate_document"),
+        (
+            *_p("review"),
+            "enforcement.manage_catalogue",
+            "enforcement.generate_document",
+            "enforcement.evaluate_case",  # 案卷评查 of the agency's files (ENF-110)
+        ),
     ),
     # 机关负责人: approves filing, decides, rules on disagreements (ENF-10, ENF-34)
     RoleSpec(
@@ -55,7 +60,11 @@ ROLES = (
     # 档案管理员: archives closed files (ENF-70)
     RoleSpec("enforcement_archivist", "档案管理员（行政执法）", _p("archive")),
     # 执法监督: the justice bureau, read-only over the bodies it supervises (ENF-111)
-    RoleSpec("enforcement_supervisor", "执法监督（司法行政）", (VIEW, "enforcement.supervise_case")),
+    RoleSpec(
+        "enforcement_supervisor",
+        "执法监督（司法行政）",
+        (VIEW, "enforcement.supervise_case", "enforcement.evaluate_case"),
+    ),
 )
 
 

@@ -30,6 +30,7 @@ PERMISSION_LABELS: dict[str, str] = {
     "enforcement.supervise_case": "执法监督（超期与统计）",
     "enforcement.manage_catalogue": "维护法制审核目录",
     "enforcement.generate_document": "生成执法文书",
+    "enforcement.evaluate_case": "案卷评查",
 }
 
 # Permissions no transition names: corrections (ENF-16), supervision, the review catalogue (ENF-30)
@@ -39,4 +40,5 @@ EXTRA_PERMISSIONS = (
     "enforcement.supervise_case",
     "enforcement.manage_catalogue",
     "enforcement.generate_document",
+    "enforcement.evaluate_case",
 )
