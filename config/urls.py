@@ -11,6 +11,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("people/", include("yiwang.kernel.people.api.urls")),
     path("ledger/", include("yiwang.kernel.ledger.api.urls")),
     path("calendar/", include("yiwang.kernel.calendar.api.urls")),
+    path("enforcement/", include("yiwang.modules.enforcement.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", ApiDocsView.as_view(url_name="schema"), name="api-docs"),
 ]
@@ -24,5 +25,6 @@ urlpatterns = [
     path("people/", include("yiwang.kernel.people.urls")),
     path("ledger/", include("yiwang.kernel.ledger.urls")),
     path("calendar/", include("yiwang.kernel.calendar.urls")),
+    path("enforcement/", include("yiwang.modules.enforcement.urls")),
     path("", include("yiwang.kernel.ui.urls")),
 ]

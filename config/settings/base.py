@@ -186,6 +186,20 @@ SPECTACULAR_SETTINGS = {
     # No call to the public validator service: the docs page makes no outside request.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets whose field names ("kind", "status", "source") repeat across modules.
+    "ENUM_NAME_OVERRIDES": {
+        "KindEnum": "yiwang.kernel.organizations.kinds.Kind",
+        "EnforcementKindEnum": "yiwang.modules.enforcement.workflow.Kind",
+        "EnforcementCaseStatusEnum": "yiwang.modules.enforcement.models.base.STATUS_CHOICES",
+        "EnforcementReviewStatusEnum": "yiwang.modules.enforcement.workflow.ReviewStatus",
+        "EnforcementCaseSourceEnum": "yiwang.modules.enforcement.models.CaseSource",
+        "EnforcementDecisionKindEnum": "yiwang.modules.enforcement.models.DecisionKind",
+        "EnforcementDecisionStatusEnum": "yiwang.modules.enforcement.models.DecisionStatus",
+        "EnforcementDeadlineKindEnum": "yiwang.modules.enforcement.models.DeadlineKind",
+        "EnforcementDocumentKindEnum": "yiwang.modules.enforcement.documents.DocumentKind",
+        "EnforcementEvidenceKindEnum": "yiwang.modules.enforcement.models.EvidenceKind",
+        "EnforcementStatementKindEnum": "yiwang.modules.enforcement.models.StatementKind",
+    },
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -68,8 +68,7 @@ ROLES = (
 )
 
 
-# Navigation for the staff pages. The manifest lists it once the pages' URL names exist
-# (`ModuleContract` requires every nav entry to reverse).
+# Navigation for the staff pages (`urls.py`); each entry shows for those holding its permission.
 NAV = (
     NavItem("执法案件", "enforcement:case-list", permission=VIEW, order=30),
     NavItem("我的待办", "enforcement:todo", permission="enforcement.investigate_case", order=31),
@@ -89,5 +88,6 @@ class EnforcementConfig(AppConfig):
         description="行政处罚、行政强制、行政检查、行政许可、行政征收征用的办案与重大执法决定法制审核",
         permissions=tuple(PermissionSpec(code, label) for code, label in PERMISSION_LABELS.items()),
         roles=ROLES,
+        nav=NAV,
         settings=EnforcementSettings,
     )

@@ -1,0 +1,41 @@
+"""Template helpers of the enforcement pages: status labels per kind, money, ledger links."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import template
+from django.urls import reverse
+
+from ..workflow import ReviewStatus, status_label
+
+register = template.Library()
+
+
+@register.simple_tag
+def kind_status(kind: str, status: str) -> str:
+    """The Chinese label of `status` in `kind` (labels differ between kinds)."""
+    return status_label(kind, status) if status else ""
+
+
+@register.filter
+def review_status(status: str) -> str:
+    try:
+        return str(ReviewStatus(status).label)
+    except ValueError:
+        return status
+
+
+@register.filter
+def yuan(value: Any) -> str:
+    """1234.5 → 1,234.50元; empty for None."""
+    if value is None or value == "":
+        return ""
+    return f"{Decimal(str(value)):,.2f}元"
+
+
+@register.simple_tag
+def ledger_url(seq: int | None) -> str:
+    """The public ledger check of the entry `seq` (anyone can verify it was recorded)."""
+    return f"{reverse('ledger:public')}?q={int(seq)}" if seq is not None else ""
