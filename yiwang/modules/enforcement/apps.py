@@ -75,6 +75,7 @@ NAV = (
     NavItem("法制审核", "enforcement:review-queue", permission="enforcement.review_case", order=32),
     NavItem("待决定", "enforcement:decision-queue", permission="enforcement.decide_case", order=33),
     NavItem("超期监督", "enforcement:overdue", permission="enforcement.supervise_case", order=34),
+    NavItem("案卷评查", "enforcement:evaluation-list", permission="enforcement.evaluate_case", order=35),
 )
 
 

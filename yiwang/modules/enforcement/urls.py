@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import cases, documents, queues, steps
+from .views import cases, discretion, documents, evaluation, queues, steps
 
 app_name = "enforcement"
 
@@ -20,4 +20,7 @@ urlpatterns = [
     path("cases/<int:pk>/documents/", documents.document_generate, name="document-generate"),
     path("reviews/<int:pk>/<slug:slug>/", steps.review_step, name="review-step"),
     path("documents/<int:pk>/download/", documents.document_download, name="document-download"),
+    path("cases/<int:pk>/discretion/", discretion.discretion_panel, name="discretion_panel"),
+    path("evaluations/", evaluation.evaluation_list, name="evaluation-list"),
+    path("evaluations/<int:pk>/", evaluation.evaluation_report, name="evaluation-report"),
 ]

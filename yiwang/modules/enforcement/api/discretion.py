@@ -16,7 +16,9 @@ from yiwang.kernel.access.web import actor_of
 
 from ..selectors_discretion import DiscretionPanel, discretion_panel_for, parse_base_amount
 
-MONEY = {"max_digits": 14, "decimal_places": 2, "allow_null": True}
+
+def money(**kwargs: Any) -> serializers.DecimalField:
+    return serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True, **kwargs)
 
 
 class StandardSerializer(serializers.Serializer[Any]):
@@ -25,8 +27,8 @@ class StandardSerializer(serializers.Serializer[Any]):
     circumstance_label = serializers.CharField(source="get_circumstance_display")
     method = serializers.CharField()
     range_label = serializers.CharField()
-    fine_min = serializers.DecimalField(**MONEY)
-    fine_max = serializers.DecimalField(**MONEY)
+    fine_min = money()
+    fine_max = money()
     percent_min = serializers.DecimalField(max_digits=6, decimal_places=2, allow_null=True)
     percent_max = serializers.DecimalField(max_digits=6, decimal_places=2, allow_null=True)
     base_label = serializers.CharField()
@@ -49,7 +51,7 @@ class SimilarCaseSerializer(serializers.Serializer[Any]):
     title = serializers.CharField(source="case.title")
     unit = serializers.CharField(source="case.unit")
     decided_on = serializers.DateField(source="case.decided_on", allow_null=True)
-    fine = serializers.DecimalField(source="case.fine", **MONEY)
+    fine = money(source="case.fine")
     circumstance = serializers.CharField(source="case.circumstance")
     score = serializers.FloatField(help_text="综合相似度 0–1")
     text = serializers.FloatField(help_text="案情文字相似度 0–1")
@@ -58,11 +60,11 @@ class SimilarCaseSerializer(serializers.Serializer[Any]):
 
 class DistributionSerializer(serializers.Serializer[Any]):
     count = serializers.IntegerField()
-    minimum = serializers.DecimalField(**MONEY)
-    q1 = serializers.DecimalField(**MONEY)
-    median = serializers.DecimalField(**MONEY)
-    q3 = serializers.DecimalField(**MONEY)
-    maximum = serializers.DecimalField(**MONEY)
+    minimum = money()
+    q1 = money()
+    median = money()
+    q3 = money()
+    maximum = money()
     percentile = serializers.IntegerField(allow_null=True, help_text="拟罚款的百分位（并列计一半）")
     position = serializers.CharField()
 
@@ -71,13 +73,13 @@ class DiscretionSerializer(serializers.Serializer[Any]):
     case_id = serializers.IntegerField(source="case.pk")
     number = serializers.CharField(source="case.number")
     violation_type = serializers.CharField(source="violation_type.code", allow_null=True, default=None)
-    draft_fine = serializers.DecimalField(**MONEY)
-    base_amount = serializers.DecimalField(**MONEY)
+    draft_fine = money()
+    base_amount = money()
     needs_base = serializers.BooleanField()
     standards = StandardSerializer(many=True)
     matched = StandardSerializer(allow_null=True)
     matched_by = serializers.CharField(help_text="selected：拟决定选定；amount：按金额对应；空：未匹配")
-    bounds = serializers.ListField(child=serializers.DecimalField(**MONEY), allow_null=True)
+    bounds = serializers.ListField(child=money(), allow_null=True)
     within = serializers.BooleanField(allow_null=True)
     cited = CitedRuleSerializer(many=True)
     similar = SimilarCaseSerializer(many=True)

@@ -48,7 +48,7 @@ class RunSerializer(serializers.Serializer[Any]):
 
 class WeakPointSerializer(serializers.Serializer[Any]):
     code = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # the field named "label"
     files = serializers.IntegerField(help_text="失分案卷数")
     points_lost = serializers.DecimalField(max_digits=8, decimal_places=1)
 

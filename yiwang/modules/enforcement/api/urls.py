@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import steps, views
+from . import discretion, evaluation, steps, views
 
 app_name = "enforcement_api"
 
@@ -69,4 +69,7 @@ urlpatterns = [
     path("queues/decision/", views.DecisionQueueView.as_view(), name="queue-decision"),
     path("queues/todo/", views.TodoView.as_view(), name="queue-todo"),
     path("queues/overdue/", views.OverdueView.as_view(), name="queue-overdue"),
+    path("cases/<int:pk>/discretion/", discretion.DiscretionView.as_view(), name="case-discretion"),
+    path("evaluations/", evaluation.EvaluationListView.as_view(), name="evaluation-list"),
+    path("evaluations/<int:pk>/", evaluation.EvaluationReportView.as_view(), name="evaluation-report"),
 ]

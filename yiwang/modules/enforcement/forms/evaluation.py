@@ -11,11 +11,17 @@ from yiwang.kernel.organizations.models import Organization
 from .base import date_field
 
 EVALUATE = "enforcement.evaluate_case"
-MAX_SCOPES = 300
+
+
+class ScopeField(forms.ModelChoiceField):
+    """Organizations indented by their depth in the tree."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{'　' * max(0, obj.depth - 1)}{obj.name}"
 
 
 class EvaluationRunForm(forms.Form):
-    scope = forms.ModelChoiceField(
+    scope = ScopeField(
         label="评查范围",
         queryset=Organization.objects.none(),
         help_text="机关、内设机构，或所监督的上级政府（含其下所有机关）",
@@ -27,5 +33,4 @@ class EvaluationRunForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["scope"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = Organization.objects.scoped_to(actor, EVALUATE).order_by("path")[:MAX_SCOPES]
-        field.label_from_instance = lambda o: f"{'　' * max(0, o.depth - 1)}{o.name}"  # type: ignore[method-assign]
+        field.queryset = Organization.objects.scoped_to(actor, EVALUATE).order_by("path")
