@@ -34,7 +34,7 @@ def test_sign_in_see_navigation_switch_language_and_sign_out(visitor: Visitor) -
     expect(page).to_have_url(f"{visitor.watch.base_url}/")
     expect(page.get_by_test_id("who")).to_have_text(OFFICER.name)
     nav = page.get_by_role("navigation", name="主导航")
-    expect(nav.get_by_role("link", name="我的")).to_be_visible()
+    expect(nav.get_by_role("link", name="我的", exact=True)).to_be_visible()
     visitor.screenshot("signed-in-desktop")
 
     page.get_by_test_id("language").click()
@@ -67,8 +67,9 @@ def test_the_administrator_sees_the_whole_navigation(visitor: Visitor) -> None:
     links = visitor.page.get_by_role("navigation", name="主导航").get_by_role("link")
     labels = links.all_inner_texts()
     assert {"我的", "人员", "执法证"} <= set(labels), labels
+    nav = visitor.page.get_by_role("navigation", name="主导航")
     for label in labels:
-        visitor.page.get_by_role("navigation", name="主导航").get_by_role("link", name=label).click()
+        nav.get_by_role("link", name=label, exact=True).click()
         visitor.page.wait_for_load_state()
         assert visitor.page.locator("main h1").count() >= 1, f"{label}: no heading"
     visitor.watch.assert_clean()
@@ -93,10 +94,10 @@ def test_phone_layout_menu_and_sign_in(phone: Visitor) -> None:
     toggle.click()
     expect(nav).to_be_visible()
     expect(toggle).to_have_attribute("aria-expanded", "true")
-    expect(nav.get_by_role("link", name="我的")).to_be_visible()
+    expect(nav.get_by_role("link", name="我的", exact=True)).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     phone.screenshot("menu-phone")
-    nav.get_by_role("link", name="我的").click()
+    nav.get_by_role("link", name="我的", exact=True).click()
     page.wait_for_load_state()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     phone.screenshot("me-phone")
