@@ -24,7 +24,7 @@ from rest_framework.views import APIView
 
 from yiwang.kernel.access.web import actor_of
 from yiwang.kernel.errors import NotFound
-from yiwang.kernel.organizations.selectors import organization_get_for, organization_list_for
+from yiwang.kernel.organizations.selectors import organization_list_for
 
 from .. import selectors, services
 from ..forms import CaseFilterForm
@@ -280,7 +280,13 @@ class CatalogueView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         actor = actor_of(request)
-        agency = organization_get_for(actor=actor, organization_id=pk)
+        agency = (
+            organization_list_for(actor=actor, permission="enforcement.manage_catalogue")
+            .filter(pk=pk)
+            .first()
+        )
+        if agency is None:
+            raise NotFound("行政机关不存在或无权维护其法制审核目录")
         changes = {k: v for k, v in refs.parse(i.CatalogueInput, request).items() if v is not None}
         row = services.catalogue_update(actor=actor, agency=agency, **changes)
         return Response(s.CatalogueSerializer(row).data)

@@ -63,6 +63,7 @@ class DraftDecisionForm(StepForm):
     payment_days = forms.IntegerField(
         label="履行期限（日）", required=False, help_text="留空按本机关设置（默认15日）"
     )
+    error_fields = {"amount": "fine_amount"}
 
     def setup(self) -> None:
         basis: Any = self.fields["basis_provision"]
@@ -148,7 +149,7 @@ class DecideForm(StepForm):
     fine_amount = money_field("罚款金额（元）", help_text="留空按拟作出的决定；变更金额须与审核通过的一致")
     note = area_field("决定意见", required=False, rows=2)
     on = date_field("决定日期", required=False, help_text="留空为今天")
-    error_fields = {"review": "__all__"}
+    error_fields = {"amount": "fine_amount"}
 
     def __init__(self, *args: Any, actions: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
         self._actions = actions
