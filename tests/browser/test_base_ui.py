@@ -67,6 +67,7 @@ def test_the_administrator_sees_the_whole_navigation(visitor: Visitor) -> None:
     links = visitor.page.get_by_role("navigation", name="主导航").get_by_role("link")
     labels = links.all_inner_texts()
     assert {"我的", "人员", "执法证"} <= set(labels), labels
+    visitor.screenshot("administrator-home")
     nav = visitor.page.get_by_role("navigation", name="主导航")
     for label in labels:
         nav.get_by_role("link", name=label, exact=True).click()
