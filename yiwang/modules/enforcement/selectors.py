@@ -215,10 +215,14 @@ def todo_for(*, actor: Person | None, on: date | None = None, limit: int = 200) 
             continue
         if d.kind == DeadlineKind.CERTIFICATE and not (d.alert_on is not None and d.alert_on <= day):
             continue
+        if d.kind == DeadlineKind.CERTIFICATE:
+            label = f"执法证到期提醒：{d.label}，有效期至{rules.cn_date(d.due)}（ENF-113）"
+        else:
+            label = f"{by_id[d.case_id].number} {d.get_kind_display()}：{d.explain()}"
         items.append(
             TodoItem(
                 case=by_id[d.case_id],
-                label=f"{d.get_kind_display()}：{d.explain()}",
+                label=label,
                 due=d.due,
                 overdue=d.due < day,
                 alert=d.should_alert(day),
@@ -336,3 +340,42 @@ def reviewer_ratio_for(
     found = settings_for("enforcement", agency)
     minimum = found.reviewer_min_percent if isinstance(found, rules.EnforcementSettings) else 5
     return rules.reviewer_ratio_warning(len(reviewers), officers, minimum_percent=minimum)
+
+
+def officer_list_for(*, actor: Person | None) -> QuerySet[Person]:
+    """Officers (certificate holders) of the bodies whose cases the actor may view, for filters."""
+    holders = EnforcementCertificate.objects.scoped_to(actor, VIEW).values("holder_id")
+    return Person.objects.filter(pk__in=holders, active=True).order_by("name", "pk")
+
+
+def officer_candidates_for(*, actor: Person | None, case: Case) -> QuerySet[EnforcementCertificate]:
+    """Certificates of the case's agency an officer may show (ENF-11). Expired, suspended and
+    other-domain certificates are listed too: the service refuses them with the reason (ENF-113)."""
+    if not can(actor, VIEW, case):
+        raise NotFound()
+    return (
+        EnforcementCertificate.objects.filter(organization__path__startswith=case.agency.path, holder__active=True)
+        .select_related("holder", "domain", "organization")
+        .order_by("holder__name", "valid_to", "pk")
+    )
+
+
+APPROVING = ("enforcement.approve_case", "enforcement.decide_case")
+
+
+def approvers_for(*, actor: Person | None, case: Case, on: date | None = None) -> QuerySet[Person]:
+    """People who may approve on the case (the agency head: approve or decide held at the case's
+    unit or above) — the approver of a closing report, a transfer or a correction (ENF-16)."""
+    if not can(actor, VIEW, case):
+        raise NotFound()
+    day = on or timezone.localdate()
+    path = case.unit.path
+    step = Organization.steplen
+    prefixes = [path[:n] for n in range(step, len(path) + 1, step)]
+    rows = (
+        RoleAssignment.objects.current(day)
+        .filter(Q(organization__isnull=True) | Q(organization__path__in=prefixes), role__active=True)
+        .select_related("role")
+    )
+    ids = {a.person_id for a in rows if a.role.grants_all or any(p in a.role.permission_set() for p in APPROVING)}
+    return Person.objects.filter(pk__in=ids, active=True).order_by("name", "pk")

@@ -254,6 +254,7 @@ def court_application_record(
     case = common.locked(case, expected_status=expected_status)
     t = common.plan(actor, case, "apply_court_enforcement")
     day = common.act_date(applied_on, "applied_on")
+    check_guards(case, t, GuardContext(on=day, actor=actor))
     if reminder_on is None:
         raise DomainError(
             "reminder_missing",
@@ -267,7 +268,6 @@ def court_application_record(
             f"催告书送达十个工作日后仍未履行的，方可申请（{cn_date(earliest)}起）（行政强制法第五十四条）",
             "applied_on",
         )
-    check_guards(case, t, GuardContext(on=day, actor=actor))
     application = CourtApplication.objects.create(
         case=case,
         reminder_on=reminder_on,

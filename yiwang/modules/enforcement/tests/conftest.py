@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -20,6 +20,15 @@ from yiwang.modules.enforcement.apps import ROLES
 from yiwang.modules.enforcement.models import Case, CaseOfficer, ViolationType
 from yiwang.modules.enforcement.rules import CHECKLIST, Finding
 from yiwang.modules.enforcement.services import IntervieweeInput, PartyInput
+
+
+def make_person(**fields: Any) -> Person:
+    return cast(Person, PersonFactory(**fields))
+
+
+def make_certificate(**fields: Any) -> EnforcementCertificate:
+    return cast(EnforcementCertificate, EnforcementCertificateFactory(**fields))
+
 
 ROLE = {r.code: list(r.permissions) for r in ROLES}
 D = datetime.date
@@ -67,9 +76,9 @@ class World:
 def _officer(
     name: str, unit: Any, scope: Any, number: str, *, domain: str = "ecology", **dates: Any
 ) -> tuple[Person, EnforcementCertificate]:
-    person = PersonFactory(name=name, organization=unit)
+    person = make_person(name=name, organization=unit)
     grant(person, ROLE["enforcement_officer"], scope=scope)
-    cert = EnforcementCertificateFactory(
+    cert = make_certificate(
         number=number,
         holder=person,
         organization=unit,
@@ -83,7 +92,7 @@ def _officer(
 
 @pytest.fixture
 def world(db: Any) -> World:
-    admin = PersonFactory(name="系统管理员", superuser=True)
+    admin = make_person(name="系统管理员", superuser=True)
     tree = build_lushan(admin)
     officer, c1 = _officer("周海涛", tree.inspection, tree.bureau, "ZF-410423-0101")
     officer2, c2 = _officer("吴晓东", tree.inspection, tree.bureau, "ZF-410423-0102")
@@ -97,13 +106,13 @@ def world(db: Any) -> World:
         valid_to=D(2026, 2, 28),
     )
     market, c5 = _officer("陈静", tree.inspection, tree.bureau, "ZF-410423-0300", domain="market")
-    reviewer = PersonFactory(name="孙丽娟", organization=tree.legal_unit)
+    reviewer = make_person(name="孙丽娟", organization=tree.legal_unit)
     grant(reviewer, ROLE["enforcement_reviewer"], scope=tree.bureau)
-    head = PersonFactory(name="赵志刚", organization=tree.bureau)
+    head = make_person(name="赵志刚", organization=tree.bureau)
     grant(head, ROLE["enforcement_head"] + ROLE["enforcement_archivist"], scope=tree.bureau)
-    supervisor = PersonFactory(name="李秀英", organization=tree.neighbour)
+    supervisor = make_person(name="李秀英", organization=tree.neighbour)
     grant(supervisor, ROLE["enforcement_supervisor"], scope=tree.county)
-    outsider = PersonFactory(name="刘明", organization=tree.neighbour)
+    outsider = make_person(name="刘明", organization=tree.neighbour)
     grant(outsider, ROLE["enforcement_officer"], scope=tree.neighbour)
     return World(
         tree=tree,
@@ -145,9 +154,16 @@ class Flow:
     )
 
     def __init__(
-        self, w: World, *, fine: Decimal = Decimal("80000"), party: PartyInput = COMPANY, **case: Any
+        self,
+        w: World,
+        *,
+        fine: Decimal = Decimal("80000"),
+        party: PartyInput = COMPANY,
+        violation: str = "dust_uncontrolled",
+        **case: Any,
     ) -> None:
         self.w = w
+        self.violation = violation
         self.fine = fine
         self.party = party
         self.case_kwargs = case
@@ -170,7 +186,7 @@ class Flow:
             kind="penalty",
             title="未采取措施控制粉尘排放案",
             party=self.party,
-            violation_type=w.violation(),
+            violation_type=w.violation(self.violation),
             place="鲁山县琴台街道建设路18号厂区",
             found_on=D(2026, 3, 2),
             summary="石料破碎生产线未配套建设除尘设施，粉尘无组织排放。",
