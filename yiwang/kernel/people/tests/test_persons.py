@@ -28,7 +28,7 @@ def test_user_person_link(manager: Any, tree: Any) -> None:
         username="sunlj",
         password="Yiwang-demo-2026",
     )
-    assert person.user is not None and person.user.person == person  # type: ignore[attr-defined]
+    assert person.user is not None and person.user.person == person
 
 
 @pytest.mark.parametrize("kind", ["script", "emoji", "fullwidth_digits", "rtl", "sql", "combining"])
