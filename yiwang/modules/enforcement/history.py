@@ -27,6 +27,7 @@ from yiwang.kernel.ledger import record
 from .models import (
     AdvanceNotice,
     Case,
+    CaseCounter,
     CaseOfficer,
     Decision,
     DecisionKind,
@@ -76,8 +77,14 @@ def _at(d: date, hour: int = 9) -> datetime.datetime:
 
 
 def _next_serial(agency: Any, year: int) -> int:
+    """The next penalty serial of the agency's year, taken from the counter the filing service
+    uses (so numbers never collide), and past any number already on file."""
+    CaseCounter.objects.get_or_create(agency=agency, year=year, series="penalty")
+    counter = CaseCounter.objects.select_for_update().get(agency=agency, year=year, series="penalty")
     top = Case.objects.filter(agency=agency, kind="penalty", year=year).aggregate(m=Max("serial"))["m"]
-    return int(top or 0) + 1
+    counter.last = max(counter.last, int(top or 0)) + 1
+    counter.save(update_fields=["last"])
+    return counter.last
 
 
 @transaction.atomic
