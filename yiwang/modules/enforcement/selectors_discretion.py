@@ -206,7 +206,9 @@ def discretion_panel_for(
     Raises `NotFound` when the case does not exist or the actor may not view it.
     """
     case = get_for(
-        Case.objects.select_related("agency", "unit", "violation_type__violated", "violation_type__penalty_basis"),
+        Case.objects.select_related(
+            "agency", "unit", "violation_type__violated", "violation_type__penalty_basis"
+        ),
         actor=actor,
         permission=VIEW,
         pk=case_id,
@@ -214,7 +216,11 @@ def discretion_panel_for(
     decision = (
         Decision.objects.filter(case=case).select_related("basis_provision", "discretion_standard").first()
     )
-    fine = decision.fine_amount if decision is not None and decision.fine_amount is not None else case.proposed_fine
+    fine = (
+        decision.fine_amount
+        if decision is not None and decision.fine_amount is not None
+        else case.proposed_fine
+    )
     standards = _standards_for(case)
     matched, matched_by = _match(standards, decision, fine, base_amount)
     bounds = matched.bounds(base_amount) if matched is not None else None

@@ -36,7 +36,12 @@ class EvaluationRun(models.Model):
     file_count = models.PositiveIntegerField("案卷数", default=0)
     average = models.DecimalField("平均得分", max_digits=4, decimal_places=1, null=True, blank=True)
     started_by = models.ForeignKey(
-        "people.Person", verbose_name="评查人", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "people.Person",
+        verbose_name="评查人",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     started_at = models.DateTimeField("评查时间", default=timezone.now)
     ledger_seq = models.BigIntegerField("台账序号", null=True, blank=True)
@@ -58,7 +63,9 @@ class EvaluationRun(models.Model):
 class FileEvaluation(models.Model):
     """The result of one file in a run: score in percent, grade, items and weak points."""
 
-    run = models.ForeignKey(EvaluationRun, verbose_name="评查", on_delete=models.CASCADE, related_name="files")
+    run = models.ForeignKey(
+        EvaluationRun, verbose_name="评查", on_delete=models.CASCADE, related_name="files"
+    )
     case = models.ForeignKey(Case, verbose_name="案件", on_delete=models.PROTECT, related_name="evaluations")
     unit = models.ForeignKey(
         "organizations.Organization", verbose_name="承办机构", on_delete=models.PROTECT, related_name="+"
