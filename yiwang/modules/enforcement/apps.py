@@ -91,4 +91,5 @@ class EnforcementConfig(AppConfig):
         roles=ROLES,
         nav=NAV,
         settings=EnforcementSettings,
+        demo_seed="yiwang.modules.enforcement.seeds.seed_demo",
     )

@@ -49,7 +49,7 @@ class ReviewReason:
 
 
 def _yuan(n: int | Decimal) -> str:
-    return f"{n:,}元" if Decimal(n) == Decimal(n).to_integral_value() else f"{n:,.2f}元"
+    return f"{int(n):,}元" if Decimal(n) == Decimal(n).to_integral_value() else f"{n:,.2f}元"
 
 
 def needs_legal_review(facts: ReviewFacts, catalogue: ReviewCatalogue | None = None) -> list[ReviewReason]:

@@ -277,6 +277,7 @@ def court_application_record(
         recorded_by=actor,
     )
     common.close_deadlines(case, DeadlineKind.COURT_APPLICATION, satisfied_on=day)
+    common.close_deadlines(case, DeadlineKind.PAYMENT, cancel=True)  # followed up by the court now
     common.apply(
         actor=actor,
         case=case,
