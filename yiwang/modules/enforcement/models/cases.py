@@ -144,6 +144,7 @@ class Case(models.Model):
             # the filtered list: scope by unit, then status / kind, newest first
             models.Index(fields=["unit", "status", "kind", "-filed_at"], name="enf_case_unit_status_idx"),
             models.Index(fields=["unit", "-filed_at"], name="enf_case_unit_filed_idx"),
+            models.Index(fields=["unit", "status", "-filed_at"], name="enf_case_unit_st_filed_idx"),
             models.Index(fields=["agency", "kind", "status", "-filed_at"], name="enf_case_agency_idx"),
             models.Index(fields=["-filed_at", "-id"], name="enf_case_filed_idx"),
             models.Index(fields=["violation_type", "status"], name="enf_case_violation_idx"),
