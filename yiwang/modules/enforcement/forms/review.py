@@ -44,7 +44,7 @@ class ReviewAnswerForm(StepForm):
                 initial="1",
             )
             self.fields[f"note_{point.code}"] = forms.CharField(
-                label=f"第{point.number}项具体意见", required=False, widget=forms.Textarea(attrs={"rows": 2})
+                label=f"第{point.number}项具体意见", required=False, widget=forms.Textarea(attrs={"rows": 1})
             )
 
     def points(self) -> list[tuple[Any, forms.BoundField, forms.BoundField]]:

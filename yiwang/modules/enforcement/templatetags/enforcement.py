@@ -8,6 +8,8 @@ from typing import Any
 from django import template
 from django.urls import reverse
 
+from ..models import DecisionKind
+from ..rules import REVIEW_MATERIALS
 from ..workflow import ReviewStatus, status_label
 
 register = template.Library()
@@ -25,6 +27,20 @@ def review_status(status: str) -> str:
         return str(ReviewStatus(status).label)
     except ValueError:
         return status
+
+
+@register.filter
+def material(code: str) -> str:
+    """A review material's Chinese name (ENF-31)."""
+    return REVIEW_MATERIALS.get(code, code)
+
+
+@register.filter
+def decision_kind(code: str) -> str:
+    try:
+        return str(DecisionKind(code).label)
+    except ValueError:
+        return code
 
 
 @register.filter

@@ -63,29 +63,24 @@ def case_new(request: HttpRequest) -> HttpResponse:
     units = organization_list_for(actor=actor, permission=FILE).order_by("path")
     data = request.POST if request.method == "POST" else None
     form = CaseFileForm(data, actor=actor, units=units)
-    status = 200
-    if data is not None:
-        if form.is_valid():
-            v = form.values()
-            party = services.PartyInput(
-                party_type=v.pop("party_type"),
-                name=v.pop("party_name"),
-                identifier=v.pop("party_identifier"),
-                legal_representative=v.pop("party_legal_representative"),
-                address=v.pop("party_address"),
-                phone=v.pop("party_phone"),
-            )
-            try:
-                case = services.case_file(actor=actor, party=party, idempotency_key=form.key, **v)
-            except DomainError as exc:
-                form.attach(exc)
-                status = 400
-            else:
-                messages.success(request, f"已登记案件 {case.number}")
-                return redirect("enforcement:case-detail", pk=case.pk)
+    if data is not None and form.is_valid():
+        v = form.values()
+        party = services.PartyInput(
+            party_type=v.pop("party_type"),
+            name=v.pop("party_name"),
+            identifier=v.pop("party_identifier"),
+            legal_representative=v.pop("party_legal_representative"),
+            address=v.pop("party_address"),
+            phone=v.pop("party_phone"),
+        )
+        try:
+            case = services.case_file(actor=actor, party=party, idempotency_key=form.key, **v)
+        except DomainError as exc:
+            form.attach(exc)
         else:
-            status = 400
-    return render(request, "enforcement/case_new.html", {"form": form}, status=status)
+            messages.success(request, f"已登记案件 {case.number}")
+            return redirect("enforcement:case-detail", pk=case.pk)
+    return render(request, "enforcement/case_new.html", {"form": form})
 
 
 def _next_steps(actor: Any, case: Case) -> list[dict[str, str]]:

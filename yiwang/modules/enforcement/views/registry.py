@@ -263,6 +263,7 @@ STEPS: dict[str, Step] = {
             lambda a, c, form: services.notice_issue(actor=a, case=c, **form.values(), **_keys(form)),
             "已送达事先告知书",
             ACTIONS["issue_notice"].permission,
+            template="enforcement/step_notice.html",
             lead="ENF-13：告知拟作出的处罚及事实、理由、依据，以及陈述、申辩、要求听证的权利",
         ),
         Step(

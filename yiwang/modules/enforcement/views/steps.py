@@ -37,20 +37,16 @@ def _respond(
     done: str,
     case: Case,
 ) -> HttpResponse:
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                run(form)
-            except DomainError as exc:
-                form.attach(exc)
-                status = exc.status if exc.status in (403, 404) else 400
-            else:
-                messages.success(request, done)
-                return redirect("enforcement:case-detail", pk=case.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            run(form)
+        except DomainError as exc:
+            form.attach(exc)
         else:
-            status = 400
-    return render(request, template, {**context, "form": form, "case": case}, status=status)
+            messages.success(request, done)
+            return redirect("enforcement:case-detail", pk=case.pk)
+    # A refused form is shown again (200, as browsers expect) with the error next to its field.
+    return render(request, template, {**context, "form": form, "case": case})
 
 
 def _case(actor: Person, pk: int) -> Case:
@@ -70,11 +66,10 @@ def step(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     form = spec.form(data, case=case, actor=actor, **kwargs)
     context: dict[str, Any] = {"title": spec.title, "lead": spec.lead, "slug": slug}
+    if slug in ("decide", "draft-decision", "review-submit", "notice"):
+        context["draft"] = draft(case)
     if slug == "decide":
-        context["draft"] = draft(case)
         context["review_block"] = enf35_problems(case, None)
-    elif slug == "draft-decision":
-        context["draft"] = draft(case)
     return _respond(
         request,
         template=spec.template,
@@ -147,6 +142,7 @@ def review_step(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         "escalation": review.escalations.select_related("review_opinion")
         .order_by("-objected_at", "-pk")
         .first(),
+        "draft": draft(case),
     }
     return _respond(
         request,
