@@ -354,7 +354,9 @@ def officer_candidates_for(*, actor: Person | None, case: Case) -> QuerySet[Enfo
     if not can(actor, VIEW, case):
         raise NotFound()
     return (
-        EnforcementCertificate.objects.filter(organization__path__startswith=case.agency.path, holder__active=True)
+        EnforcementCertificate.objects.filter(
+            organization__path__startswith=case.agency.path, holder__active=True
+        )
         .select_related("holder", "domain", "organization")
         .order_by("holder__name", "valid_to", "pk")
     )
@@ -377,5 +379,7 @@ def approvers_for(*, actor: Person | None, case: Case, on: date | None = None) -
         .filter(Q(organization__isnull=True) | Q(organization__path__in=prefixes), role__active=True)
         .select_related("role")
     )
-    ids = {a.person_id for a in rows if a.role.grants_all or any(p in a.role.permission_set() for p in APPROVING)}
+    ids = {
+        a.person_id for a in rows if a.role.grants_all or any(p in a.role.permission_set() for p in APPROVING)
+    }
     return Person.objects.filter(pk__in=ids, active=True).order_by("name", "pk")
