@@ -107,7 +107,7 @@ def test_a_penalty_case_from_filing_to_archive_in_the_browser__ENF_10_ENF_35(
     page = officer.page
 
     # 1. The officer registers the case (ENF-10: it goes to the head for filing approval).
-    page.goto("/enforcement/")
+    page.goto("/enforcement/cases/")
     officer.shot("01-case-list")
     page.get_by_test_id("case-new").click()
     page.select_option("#id_unit", label="环境监察大队")

@@ -1,14 +1,17 @@
 """Staff pages at /enforcement/."""
 
 from django.urls import path
+from django.views.generic import RedirectView
 
 from .views import cases, discretion, documents, evaluation, queues, steps
 
 app_name = "enforcement"
 
 urlpatterns = [
-    path("", cases.case_list, name="case-list"),
-    path("new/", cases.case_new, name="case-new"),
+    # The list lives at cases/ so the navigation marks one entry at a time (prefix match).
+    path("", RedirectView.as_view(pattern_name="enforcement:case-list"), name="index"),
+    path("cases/", cases.case_list, name="case-list"),
+    path("cases/new/", cases.case_new, name="case-new"),
     path("flow-charts/", cases.flow_charts, name="flow-charts"),
     path("todo/", queues.todo, name="todo"),
     path("reviews/", queues.review_queue, name="review-queue"),

@@ -11,6 +11,7 @@ from django.urls import reverse
 from ..models import DecisionKind
 from ..rules import REVIEW_MATERIALS
 from ..workflow import ReviewStatus, status_label
+from ..workflow import action_label as _action_label
 
 register = template.Library()
 
@@ -27,6 +28,12 @@ def review_status(status: str) -> str:
         return str(ReviewStatus(status).label)
     except ValueError:
         return status
+
+
+@register.filter
+def action_label(code: str) -> str:
+    """A workflow action's Chinese label (e.g. ``deliver`` → 送达)."""
+    return _action_label(code)
 
 
 @register.filter

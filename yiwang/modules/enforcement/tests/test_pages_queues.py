@@ -112,5 +112,9 @@ def test_navigation_shows_each_queue_to_those_who_may_use_it(flow: Flow, client_
     assert reverse("enforcement:review-queue") in reviewer
     head = body(client_for(flow.w.head), "enforcement:case-list")
     assert reverse("enforcement:decision-queue") in head
+    # one entry marked as the current page at a time
+    queue = body(client_for(flow.w.head), "enforcement:decision-queue")
+    assert queue.count('aria-current="page"') == 1
+    assert f'href="{reverse("enforcement:decision-queue")}" aria-current="page"' in queue
     supervisor = body(client_for(flow.w.supervisor), "enforcement:case-list")
     assert reverse("enforcement:overdue") in supervisor
