@@ -515,3 +515,25 @@ def test_court_application_waits_for_the_payment_deadline__ENF_15(flow: Flow) ->
             reminder_on=D(2026, 5, 6),
         )
     assert "2026年9月24日" in err[0].message
+
+
+def test_advance_notice_must_state_the_basis__ENF_13_seed001_annex5(world: World) -> None:
+    case = services.case_file(
+        actor=world.officer,
+        unit=world.tree.inspection,
+        kind="penalty",
+        title="案",
+        party=COMPANY,
+        domain="ecology",
+    )
+    services.case_approve_filing(actor=world.head, case=case, approve=True, on=D(2026, 3, 3))
+    services.case_assign_officers(
+        actor=world.officer, case=case, certificates=[world.certs["c1"], world.certs["c2"]], on=D(2026, 3, 3)
+    )
+    services.case_transition(actor=world.officer, case=case, action="start_investigation", on=D(2026, 3, 3))
+    services.case_finish_investigation(actor=world.officer, case=case, report="调查终结。", on=D(2026, 3, 9))
+    services.decision_draft(actor=world.officer, case=case, kind="warning", facts="违法事实。")
+    services.case_transition(actor=world.officer, case=case, action="submit_case_review", on=D(2026, 3, 10))
+    with refused("notice_incomplete", case) as err:
+        services.notice_issue(actor=world.officer, case=case, served_on=D(2026, 3, 11))
+    assert "处罚依据" in err[0].message
