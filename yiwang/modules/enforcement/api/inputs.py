@@ -19,6 +19,12 @@ def _choices(pairs: Any) -> list[tuple[str, str]]:
     return [(str(k), str(v)) for k, v in pairs]
 
 
+class KeyedInput(serializers.Serializer[Any]):
+    """A step recorded once per idempotency key (sent twice, applied once)."""
+
+    idempotency_key = serializers.CharField(required=False, allow_null=True, max_length=100)
+
+
 class StepInput(serializers.Serializer[Any]):
     """Every step accepts an idempotency key (the same key applies once) and the status the client
     saw (a stale request is refused with ``stale_status``)."""
@@ -78,20 +84,20 @@ class OfficersInput(OnInput):
     lead = serializers.IntegerField(required=False, allow_null=True, help_text="主办人员的执法证编号")
 
 
-class WithdrawalRequestInput(serializers.Serializer[Any]):
+class WithdrawalRequestInput(KeyedInput):
     officer = serializers.IntegerField(help_text="本案承办人员编号")
     reason = serializers.ChoiceField(choices=_choices(WithdrawalReason.choices))
     raised_by = serializers.ChoiceField(choices=_choices(RaisedBy.choices), required=False)
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class WithdrawalDecideInput(serializers.Serializer[Any]):
+class WithdrawalDecideInput(KeyedInput):
     withdrawal = serializers.IntegerField(help_text="回避申请编号")
     approved = serializers.BooleanField()
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class EvidenceInput(serializers.Serializer[Any]):
+class EvidenceInput(KeyedInput):
     kind = serializers.ChoiceField(choices=_choices(EvidenceKind.choices))
     title = serializers.CharField(allow_blank=True)
     collected_on = serializers.DateField()
@@ -116,7 +122,7 @@ class IntervieweeSerializer(serializers.Serializer[Any]):
     address = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class InquiryInput(serializers.Serializer[Any]):
+class InquiryInput(KeyedInput):
     started_at = serializers.DateTimeField()
     ended_at = serializers.DateTimeField()
     place = serializers.CharField(allow_blank=True)
@@ -127,7 +133,7 @@ class InquiryInput(serializers.Serializer[Any]):
     relation = serializers.CharField(required=False, allow_blank=True, default="当事人")
 
 
-class InspectionInput(serializers.Serializer[Any]):
+class InspectionInput(KeyedInput):
     started_at = serializers.DateTimeField()
     ended_at = serializers.DateTimeField()
     place = serializers.CharField(allow_blank=True)
@@ -189,7 +195,7 @@ class NoticeInput(StepInput):
     number = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class StatementInput(serializers.Serializer[Any]):
+class StatementInput(KeyedInput):
     kind = serializers.ChoiceField(choices=_choices(StatementKind.choices))
     received_on = serializers.DateField()
     content = serializers.CharField(required=False, allow_blank=True, default="")
@@ -240,12 +246,12 @@ class ReviewObjectInput(StepInput):
     unit_basis = serializers.CharField(allow_blank=True)
 
 
-class ReviewSettleInput(serializers.Serializer[Any]):
+class ReviewSettleInput(KeyedInput):
     note = serializers.CharField(allow_blank=True)
     on = serializers.DateField(required=False, allow_null=True)
 
 
-class ReviewEscalateInput(serializers.Serializer[Any]):
+class ReviewEscalateInput(KeyedInput):
     consultation_note = serializers.CharField(allow_blank=True)
     on = serializers.DateField(required=False, allow_null=True)
 
@@ -256,7 +262,7 @@ class ReviewRulingInput(StepInput):
     on = serializers.DateField(required=False, allow_null=True)
 
 
-class ReviewWithdrawInput(serializers.Serializer[Any]):
+class ReviewWithdrawInput(KeyedInput):
     reason = serializers.CharField(allow_blank=True)
 
 
@@ -292,7 +298,7 @@ class TransferInput(OnInput):
     approved_by = serializers.IntegerField(required=False, allow_null=True, help_text="批准的机关负责人编号")
 
 
-class TransferReceiptInput(serializers.Serializer[Any]):
+class TransferReceiptInput(KeyedInput):
     receipt_on = serializers.DateField()
     receipt_number = serializers.CharField(required=False, allow_blank=True, default="")
 

@@ -276,6 +276,16 @@ def test_the_same_request_sent_twice_applies_once(flow: Flow, api_client_for: Ap
     assert again["status"] == "filed" and ledger.size() == once
 
 
+def test_a_statement_sent_twice_is_recorded_once(flow: Flow, api_client_for: ApiClients) -> None:
+    case = flow.until("notified")
+    officer = api_client_for(flow.w.officer)
+    body = {"kind": "defence", "received_on": "2026-03-12", "content": "已整改。", "idempotency_key": "st-1"}
+    ok(officer.post(url(case, "statements"), body, format="json"))
+    once = ledger.size()
+    ok(officer.post(url(case, "statements"), body, format="json"))
+    assert case.statements.count() == 1 and ledger.size() == once
+
+
 def test_a_stale_request_is_refused(flow: Flow, api_client_for: ApiClients) -> None:
     case = flow.until("filing_pending")
     response = api_client_for(flow.w.head).post(

@@ -294,6 +294,23 @@ def test_the_same_form_sent_twice_applies_once(flow: Flow, client_for: Clients) 
     assert CaseEvent.objects.filter(case=case, action="approve_filing").count() == 1
 
 
+def test_a_record_form_sent_twice_files_one_record(flow: Flow, client_for: Clients) -> None:
+    case = flow.until("investigating")
+    officer = client_for(flow.w.officer)
+    url = step_url(case, "evidence")
+    fields = {
+        **form_of(officer, url),
+        "kind": "photo",
+        "title": "现场照片",
+        "collected_on": "2026-03-04",
+        "pages": "3",
+    }
+    assert officer.post(url, fields).status_code == 302
+    once = ledger.size()
+    assert officer.post(url, fields).status_code == 302
+    assert case.evidence.count() == 1 and ledger.size() == once
+
+
 def test_a_stale_page_is_refused(flow: Flow, client_for: Clients) -> None:
     case = flow.until("filing_pending")
     head = client_for(flow.w.head)

@@ -133,7 +133,8 @@ def _interviewee(v: dict[str, Any]) -> services.IntervieweeInput:
 
 def _inquiry(actor: Person, case: Case, form: Any) -> Any:
     v = form.values()
-    return services.inquiry_record(
+    return f.once("inquiry_record", services.inquiry_record)(
+        idempotency_key=form.key,
         actor=actor,
         case=case,
         started_at=v["started_at"],
@@ -181,7 +182,9 @@ STEPS: dict[str, Step] = {
             "evidence",
             "登记证据",
             f.EvidenceForm,
-            lambda a, c, form: services.evidence_add(actor=a, case=c, **form.values()),
+            lambda a, c, form: f.once("evidence_add", services.evidence_add)(
+                actor=a, case=c, idempotency_key=form.key, **form.values()
+            ),
             "已登记证据",
             _investigate,
             offered=_investigating,
@@ -200,7 +203,9 @@ STEPS: dict[str, Step] = {
             "inspection",
             "制作现场检查笔录",
             f.InspectionForm,
-            lambda a, c, form: services.inspection_record(actor=a, case=c, **form.values()),
+            lambda a, c, form: f.once("inspection_record", services.inspection_record)(
+                actor=a, case=c, idempotency_key=form.key, **form.values()
+            ),
             "已制作现场检查笔录",
             _investigate,
             offered=lambda a, c: _investigating(a, c) and _has_officers(c),
@@ -210,7 +215,9 @@ STEPS: dict[str, Step] = {
             "withdrawal-request",
             "执法人员回避",
             f.WithdrawalRequestForm,
-            lambda a, c, form: services.withdrawal_request(actor=a, case=c, **form.values()),
+            lambda a, c, form: f.once("withdrawal_request", services.withdrawal_request)(
+                actor=a, case=c, idempotency_key=form.key, **form.values()
+            ),
             "已登记回避申请，待机关负责人决定",
             _investigate,
             offered=lambda a, c: _open(c) and _has_officers(c) and can(a, _investigate(c), c),
@@ -220,7 +227,8 @@ STEPS: dict[str, Step] = {
             "withdrawal-decide",
             "回避决定",
             f.WithdrawalDecideForm,
-            lambda a, c, form: services.withdrawal_decide(
+            lambda a, c, form: f.once("withdrawal_decide", services.withdrawal_decide)(
+                idempotency_key=form.key,
                 actor=a,
                 withdrawal=form.cleaned_data["withdrawal"],
                 approved=form.cleaned_data["approved"],
@@ -270,7 +278,9 @@ STEPS: dict[str, Step] = {
             "statement",
             "登记陈述申辩",
             f.StatementForm,
-            lambda a, c, form: services.statement_record(actor=a, case=c, **form.values()),
+            lambda a, c, form: f.once("statement_record", services.statement_record)(
+                actor=a, case=c, idempotency_key=form.key, **form.values()
+            ),
             "已登记陈述申辩",
             "enforcement.hear_case",
             offered=lambda a, c: c.status in STATEMENT_STATUSES and can(a, "enforcement.hear_case", c),
@@ -367,7 +377,9 @@ STEPS: dict[str, Step] = {
             "transfer-receipt",
             "登记移送回执",
             f.TransferReceiptForm,
-            lambda a, c, form: services.transfer_receipt_record(actor=a, case=c, **form.values()),
+            lambda a, c, form: f.once("transfer_receipt_record", services.transfer_receipt_record)(
+                actor=a, case=c, idempotency_key=form.key, **form.values()
+            ),
             "已登记司法机关回执",
             "enforcement.transfer_case",
             offered=lambda a, c: c.status == "transferred" and can(a, "enforcement.transfer_case", c),
@@ -522,8 +534,8 @@ REVIEW_STEP_SPECS: dict[str, ReviewStep] = {
             "object",
             "承办机构提出异议",
             f.ReviewObjectForm,
-            lambda a, r, form: services.review_object(
-                actor=a, review=r, **form.values(), expected_status=form.expected
+            lambda a, r, form: f.once("review_object", services.review_object)(
+                actor=a, review=r, **form.values(), expected_status=form.expected, idempotency_key=form.key
             ),
             "已提出异议，请与法制审核机构协商",
             "enforcement.submit_case",
@@ -533,7 +545,9 @@ REVIEW_STEP_SPECS: dict[str, ReviewStep] = {
             "settle",
             "协商一致，重新审核",
             f.ReviewSettleForm,
-            lambda a, r, form: services.review_settle(actor=a, review=r, **form.values()),
+            lambda a, r, form: f.once("review_settle", services.review_settle)(
+                actor=a, review=r, **form.values(), idempotency_key=form.key
+            ),
             "协商一致，已重新进入审核",
             "enforcement.review_case",
         ),
@@ -541,7 +555,9 @@ REVIEW_STEP_SPECS: dict[str, ReviewStep] = {
             "escalate",
             "协商不成，报请负责人决定",
             f.ReviewEscalateForm,
-            lambda a, r, form: services.review_escalate(actor=a, review=r, **form.values()),
+            lambda a, r, form: f.once("review_escalate", services.review_escalate)(
+                actor=a, review=r, **form.values(), idempotency_key=form.key
+            ),
             "已将双方意见报请机关负责人决定",
             "enforcement.submit_case",
             lead="ENF-34：审核机构与承办机构双方意见一并报送机关负责人",
@@ -561,7 +577,9 @@ REVIEW_STEP_SPECS: dict[str, ReviewStep] = {
             "withdraw",
             "撤回送审",
             f.ReviewWithdrawForm,
-            lambda a, r, form: services.review_withdraw(actor=a, review=r, **form.values()),
+            lambda a, r, form: f.once("review_withdraw", services.review_withdraw)(
+                actor=a, review=r, **form.values(), idempotency_key=form.key
+            ),
             "已撤回送审",
             "enforcement.submit_case",
         ),
