@@ -98,9 +98,9 @@ def drop_database(name: str) -> None:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def prepare(n: int, *, reuse: bool = False) -> tuple[str, dict[str, int], float]:
+def prepare(n: int, *, reuse: bool = False) -> tuple[str, dict[str, int], float, dict[str, str]]:
     """Migrate, build the county and write the cases (unless reused); return the supervisor's
-    session key, the row counts and the seconds the data took."""
+    session key, the row counts, the seconds the data took and the pages' paths."""
     import django
 
     django.setup()
@@ -133,7 +133,10 @@ def prepare(n: int, *, reuse: bool = False) -> tuple[str, dict[str, int], float]
     session.set_expiry(24 * 3600)
     session.save()
     connections.close_all()
-    return session.session_key or "", counts, took
+    from django.urls import reverse
+
+    paths = {name: reverse(f"enforcement:{name}") for name in ("case-list", "overdue")}
+    return session.session_key or "", counts, took, paths
 
 
 # ---------------------------------------------------------------- server
@@ -317,7 +320,7 @@ def main() -> int:
     }
     os.environ.update(env)
     print(f"preparing {args.cases:,} cases in PostgreSQL database {name} …", flush=True)
-    cookie, counts, took = prepare(args.cases, reuse=bool(args.reuse))
+    cookie, counts, took, paths = prepare(args.cases, reuse=bool(args.reuse))
     print(
         f"  {counts['cases']:,} cases, {counts['deadlines']:,} deadlines ({counts['overdue']:,} open and overdue) "
         f"written in {took:.1f} s",
@@ -328,8 +331,8 @@ def main() -> int:
     atexit.register(stop_server, server)
     phases = [
         Phase("/healthz", "/healthz", b'"database": "ok"'),
-        Phase("case list", f"/enforcement/?{args.list_query}", b'data-testid="case-table"'),
-        Phase("overdue", "/enforcement/overdue/", b'data-testid="overdue-table"'),
+        Phase("case list", f"{paths['case-list']}?{args.list_query}", b'data-testid="case-table"'),
+        Phase("overdue", paths["overdue"], b'data-testid="overdue-table"'),
     ]
     print(
         f"gunicorn: {args.workers} workers × {args.threads} thread(s), config.settings.prod, port {port}; "
