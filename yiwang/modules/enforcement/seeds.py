@@ -38,6 +38,7 @@ from . import services
 from .demo_other import other_kinds
 from .demo_story import Cast, Scenario, Story, anchor_day
 from .models import Case, ReviewCatalogueEntry
+from .seeds_history import seed_history_demo
 from .services import PartyInput
 
 DEMO_PASSWORD = "Yiwang-demo-2026"  # noqa: S105 — the kernel's documented demo password
@@ -362,6 +363,7 @@ def seed_demo(*, actor: Person) -> SeedReport:
         except DomainError as refused:  # ENF-35: the head's attempt is refused and writes nothing
             report.refusals.append(f"{blocked.number}：{refused.message}（{refused.code}）")
     other_kinds(cast, anchor, existing, report.cases)
+    seed_history_demo(actor=actor)  # ENF-110, ENF-112: own discretion standards, a year of closed files
     return report
 
 
