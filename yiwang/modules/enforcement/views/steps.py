@@ -24,7 +24,8 @@ from ..models import Case, LegalReview
 from ..services.guards import enf35_problems
 from ..workflow import REVIEW_TRANSITIONS, TRANSITIONS, Kind, Transition, allowed
 from .common import require_actor
-from .registry import REVIEW_STEP_SPECS, STEPS, Step, draft, transition_run
+from .registry import STEPS, Step, draft, transition_run
+from .review_registry import REVIEW_STEP_SPECS
 
 
 def _respond(
