@@ -92,9 +92,15 @@ def case_transfer_judicial(
     return transfer
 
 
+@common.idempotent("transfer_receipt_record")
 @transaction.atomic
 def transfer_receipt_record(
-    *, actor: Person | None, case: Case, receipt_on: date, receipt_number: str = ""
+    *,
+    actor: Person | None,
+    case: Case,
+    receipt_on: date,
+    receipt_number: str = "",
+    idempotency_key: str | None = None,
 ) -> JudicialTransfer:
     """The judicial organ's receipt for a transferred case (needed before closing)."""
     require(actor, "enforcement.transfer_case", case)

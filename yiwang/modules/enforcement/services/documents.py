@@ -20,9 +20,16 @@ from . import common
 GENERATE = "enforcement.generate_document"
 
 
+@common.idempotent("document_generate")
 @transaction.atomic
 def document_generate(
-    *, actor: Person | None, case: Case, kind: str, fmt: str = "pdf", source_id: int | None = None
+    *,
+    actor: Person | None,
+    case: Case,
+    kind: str,
+    fmt: str = "pdf",
+    source_id: int | None = None,
+    idempotency_key: str | None = None,
 ) -> GeneratedDocument:
     """Render the document `kind` of `case` as ``docx`` or ``pdf`` and file it to the case.
 

@@ -291,6 +291,7 @@ def case_assign_officers(
     return result
 
 
+@common.idempotent("withdrawal_request")
 @transaction.atomic
 def withdrawal_request(
     *,
@@ -300,6 +301,7 @@ def withdrawal_request(
     reason: str,
     raised_by: str = RaisedBy.OFFICER,
     note: str = "",
+    idempotency_key: str | None = None,
 ) -> Withdrawal:
     """ENF-12: an officer declares, or the party raises, an interest in the case; the head decides."""
     require(actor, INVESTIGATE[Kind(case.kind)], case)
@@ -328,9 +330,15 @@ def withdrawal_request(
     return w
 
 
+@common.idempotent("withdrawal_decide")
 @transaction.atomic
 def withdrawal_decide(
-    *, actor: Person | None, withdrawal: Withdrawal, approved: bool, note: str = ""
+    *,
+    actor: Person | None,
+    withdrawal: Withdrawal,
+    approved: bool,
+    note: str = "",
+    idempotency_key: str | None = None,
 ) -> Withdrawal:
     """ENF-12: the agency head decides (行政处罚法 art. 43); an officer who withdraws leaves the case."""
     case = withdrawal.case
@@ -371,6 +379,7 @@ def _investigating(case: Case) -> None:
         raise DomainError("not_investigating", f"案件当前为“{case.status_label}”，不在调查取证阶段", "status")
 
 
+@common.idempotent("evidence_add")
 @transaction.atomic
 def evidence_add(
     *,
@@ -383,6 +392,7 @@ def evidence_add(
     collected_by: str = "",
     place: str = "",
     pages: int = 1,
+    idempotency_key: str | None = None,
 ) -> Evidence:
     """File a piece of evidence to the case (ENF-70)."""
     require(actor, INVESTIGATE[Kind(case.kind)], case)
@@ -436,6 +446,7 @@ def _times(started_at: datetime, ended_at: datetime) -> None:
         raise DomainError("date_in_future", "开始时间不能晚于现在", "started_at")
 
 
+@common.idempotent("inquiry_record")
 @transaction.atomic
 def inquiry_record(
     *,
@@ -450,6 +461,7 @@ def inquiry_record(
     qas: Sequence[tuple[str, str]],
     relation: str = "当事人",
     withdrawal_answer: str = "不申请。",
+    idempotency_key: str | None = None,
 ) -> Inquiry:
     """询问笔录 (ENF-72): two officers at least (ENF-11), the questions and answers as given."""
     require(actor, INVESTIGATE[Kind(case.kind)], case)
@@ -498,6 +510,7 @@ def inquiry_record(
     return inquiry
 
 
+@common.idempotent("inspection_record")
 @transaction.atomic
 def inspection_record(
     *,
@@ -517,6 +530,7 @@ def inspection_record(
     party_signed: bool = True,
     refusal_note: str = "",
     withdrawal_answer: str = "不申请",
+    idempotency_key: str | None = None,
 ) -> Inspection:
     """现场检查（勘验）笔录 (ENF-72), certificates shown at the start (ENF-11)."""
     require(actor, INVESTIGATE[Kind(case.kind)], case)

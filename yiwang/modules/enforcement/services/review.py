@@ -269,6 +269,7 @@ def review_answer(
     return answer
 
 
+@common.idempotent("review_object")
 @transaction.atomic
 def review_object(
     *,
@@ -277,6 +278,7 @@ def review_object(
     unit_reasons: str,
     unit_basis: str,
     expected_status: str | None = None,
+    idempotency_key: str | None = None,
 ) -> ReviewEscalation:
     """ENF-34: the handling unit disagrees with the opinion, stating its reasons and basis."""
     require(actor, SUBMIT, review.case)
@@ -311,9 +313,15 @@ def _open_escalation(review: LegalReview) -> ReviewEscalation:
     return e
 
 
+@common.idempotent("review_settle")
 @transaction.atomic
 def review_settle(
-    *, actor: Person | None, review: LegalReview, note: str, on: date | None = None
+    *,
+    actor: Person | None,
+    review: LegalReview,
+    note: str,
+    on: date | None = None,
+    idempotency_key: str | None = None,
 ) -> LegalReview:
     """ENF-34: consultation reached agreement; the legal unit reviews the case again."""
     require(actor, REVIEW, review.case)
@@ -333,9 +341,15 @@ def review_settle(
     return review
 
 
+@common.idempotent("review_escalate")
 @transaction.atomic
 def review_escalate(
-    *, actor: Person | None, review: LegalReview, consultation_note: str, on: date | None = None
+    *,
+    actor: Person | None,
+    review: LegalReview,
+    consultation_note: str,
+    on: date | None = None,
+    idempotency_key: str | None = None,
 ) -> ReviewEscalation:
     """ENF-34: consultation failed; both opinions go to the agency head side by side."""
     require(actor, SUBMIT, review.case)
@@ -419,8 +433,11 @@ def review_head_decide(
     return review
 
 
+@common.idempotent("review_withdraw")
 @transaction.atomic
-def review_withdraw(*, actor: Person | None, review: LegalReview, reason: str) -> LegalReview:
+def review_withdraw(
+    *, actor: Person | None, review: LegalReview, reason: str, idempotency_key: str | None = None
+) -> LegalReview:
     """The handling unit withdraws its submission (e.g. the case goes back for investigation)."""
     require(actor, SUBMIT, review.case)
     common.locked(review.case)
@@ -471,9 +488,10 @@ def _catalogue_state(row: ReviewCatalogueEntry) -> dict[str, object]:
     return {f: getattr(row, f) for f in CATALOGUE_FIELDS}
 
 
+@common.idempotent("catalogue_update")
 @transaction.atomic
 def catalogue_update(
-    *, actor: Person | None, agency: Organization, **changes: object
+    *, actor: Person | None, agency: Organization, idempotency_key: str | None = None, **changes: object
 ) -> ReviewCatalogueEntry:
     """ENF-30: the agency's legal unit edits its review catalogue (thresholds in whole yuan, the
     switches of seed 000 §6(2), the materials a submission must carry)."""

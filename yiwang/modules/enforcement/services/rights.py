@@ -340,6 +340,7 @@ def notice_issue(
     return notice
 
 
+@common.idempotent("statement_record")
 @transaction.atomic
 def statement_record(
     *,
@@ -350,6 +351,7 @@ def statement_record(
     content: str = "",
     adoption: str = Adoption.NOT_APPLICABLE,
     response: str = "",
+    idempotency_key: str | None = None,
 ) -> Statement:
     """The party's statement or defence after the notice, and whether it was adopted (ENF-10)."""
     require(actor, HEAR, case)
