@@ -189,3 +189,22 @@ def test_evaluation_api__ENF_110(w: HistoryWorld) -> None:
     )
     assert refused.status_code == 404
     assert EvaluationRun.objects.count() == 1
+
+
+def test_evaluation_report_escapes_case_text__ENF_110(w: HistoryWorld) -> None:
+    w.past(
+        PastFile(
+            title=SCRIPT,
+            violation="air_exceed",
+            party_name=SCRIPT,
+            identifier="91410423MA40K8XW5B",
+            facts=AIR_FACTS[0],
+            fine=Y(120000),
+            omit=("notice",),
+        )
+    )
+    c = web(w.reviewer)
+    r = c.post(reverse("enforcement:evaluation-list"), {"scope": w.tree.bureau.pk})
+    html = c.get(r["Location"]).content.decode()
+    assert SCRIPT not in html and SCRIPT_ESCAPED in html
+    assert "缺少行政处罚事先告知书" in html
