@@ -63,3 +63,17 @@ def test_correction_records_field_old_new_reason_approver__ENF_16():
         "correction_reason_missing",
         "correction_approver_missing",
     ]
+
+
+def test_id_number_of_a_resident_born_before_the_county_code_existed__GB11643() -> None:
+    """鲁山县's code 410423 dates from 1983; a card issued later to someone born in 1978 carries it."""
+    body = "41042319780512442"
+    from stdnum.cn import ric
+
+    number = body + ric.calc_check_digit(body + "0")
+    assert rules.party_identifier_problems("person", number) == []
+    wrong = body + ("0" if number[-1] != "0" else "1")
+    assert [p.code for p in rules.party_identifier_problems("person", wrong)] == ["id_number_invalid"]
+    assert [p.code for p in rules.party_identifier_problems("person", "410423197802304421")] == [
+        "id_number_invalid"
+    ]
