@@ -118,3 +118,20 @@ def test_navigation_shows_each_queue_to_those_who_may_use_it(flow: Flow, client_
     assert f'href="{reverse("enforcement:decision-queue")}" aria-current="page"' in queue
     supervisor = body(client_for(flow.w.supervisor), "enforcement:case-list")
     assert reverse("enforcement:overdue") in supervisor
+
+
+def test_review_queue_warns_when_reviewers_are_too_few__ENF_36(flow: Flow, client_for: Clients) -> None:
+    from yiwang.kernel.testing.factories import EnforcementCertificateFactory, PersonFactory
+
+    assert 'data-testid="reviewer-ratio"' not in body(client_for(flow.w.reviewer), "enforcement:review-queue")
+    for n in range(20):  # 24 officers with valid certificates, one reviewer: below 5 %
+        EnforcementCertificateFactory(
+            number=f"ZF-410423-09{n:02d}",
+            holder=PersonFactory(name=f"执法队员{n}", organization=flow.w.tree.inspection),
+            organization=flow.w.tree.inspection,
+            valid_from=D(2025, 1, 1),
+            valid_to=D(2028, 12, 31),
+        )
+    page = body(client_for(flow.w.reviewer), "enforcement:review-queue")
+    warning = page.split('data-testid="reviewer-ratio">', 1)[1].split("</p>", 1)[0]
+    assert "法制审核人员1名" in warning and "ENF-36" in warning

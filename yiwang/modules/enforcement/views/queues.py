@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from yiwang.kernel.access import has_permission_anywhere
+from yiwang.kernel.access import can, has_permission_anywhere
 from yiwang.kernel.access.web import staff_page
 from yiwang.kernel.errors import Forbidden
 
@@ -43,7 +43,20 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         }
         for r in page.object_list
     ]
-    return render(request, "enforcement/review_queue.html", {"page": page, "rows": rows, "today": today})
+    return render(
+        request,
+        "enforcement/review_queue.html",
+        {"page": page, "rows": rows, "today": today, "ratio": _reviewer_ratio(actor)},
+    )
+
+
+def _reviewer_ratio(actor: Any) -> Any:
+    """ENF-36 for the reviewer's own agency: a warning when reviewers are too few, else None."""
+    org = getattr(actor, "organization", None)
+    agency = org.body() if org is not None else None
+    if agency is None or not can(actor, "enforcement.view_case", agency):
+        return None
+    return selectors.reviewer_ratio_for(actor=actor, agency=agency)
 
 
 @staff_page
