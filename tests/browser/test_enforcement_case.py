@@ -333,6 +333,8 @@ def test_a_penalty_case_from_filing_to_archive_in_the_browser__ENF_10_ENF_35(
     steps = timeline.locator("li")
     links = timeline.get_by_test_id("ledger-link")
     assert links.count() == steps.count() >= 25
+    decided = timeline.locator('li[data-action="decide"]').get_by_test_id("ledger-link")
+    decided_url = decided.get_attribute("href")
     last = links.last
     seq = last.inner_text().split("#")[1]
     last.click()
@@ -341,6 +343,9 @@ def test_a_penalty_case_from_filing_to_archive_in_the_browser__ENF_10_ENF_35(
     expect(result).to_contain_text(f"第 {seq} 号记录")
     expect(result).to_contain_text("enforcement.case.archived")
     head.shot("09-ledger-check")
+    assert decided_url
+    head.page.goto(decided_url)
+    expect(head.page.locator(".ledger-result")).to_contain_text("enforcement.case.decided")
 
     # 14. The archived case on a phone: readable, nothing wider than the screen.
     watch = Watch(base_url=server.url)
