@@ -51,7 +51,12 @@ def _status_choices() -> list[Any]:
 
 
 class CaseFilterForm(forms.Form):
-    q = forms.CharField(label="关键词", required=False, max_length=100, help_text="案件编号、案由或当事人")
+    q = forms.CharField(
+        label="关键词",
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": "案件编号、案由或当事人", "type": "search"}),
+    )
     status = forms.ChoiceField(label="状态", choices=_status_choices, required=False, widget=FastSelect)
     kind = forms.ChoiceField(
         label="执法类别", choices=[("", "全部类别"), *Kind.choices], required=False, widget=FastSelect
