@@ -367,13 +367,13 @@ class TransitionInput(OnInput):
     reminder_on = serializers.DateField(required=False, allow_null=True)
 
 
-class DocumentInput(serializers.Serializer[Any]):
+class DocumentInput(KeyedInput):
     kind = serializers.ChoiceField(choices=_choices(DocumentKind.choices))
     format = serializers.ChoiceField(choices=[("pdf", "PDF"), ("docx", "DOCX")], default="pdf")
     source_id = serializers.IntegerField(required=False, allow_null=True)
 
 
-class CatalogueInput(serializers.Serializer[Any]):
+class CatalogueInput(KeyedInput):
     """ENF-30: the items of the agency's review catalogue to change (others stay)."""
 
     person_fine_threshold = serializers.IntegerField(required=False, allow_null=True)

@@ -8,7 +8,6 @@ from typing import Any
 from yiwang.kernel.errors import NotFound
 
 from .. import services
-from ..forms import once
 from ..models import Case
 from ..rules import Finding
 from . import inputs as i
@@ -24,7 +23,7 @@ def _withdrawal(case: Case, pk: Any) -> Any:
 
 
 def _inquiry(a: Any, c: Case, v: dict[str, Any]) -> Any:
-    return once("inquiry_record", services.inquiry_record)(
+    return services.inquiry_record(
         idempotency_key=v.get("idempotency_key"),
         actor=a,
         case=c,
@@ -76,7 +75,7 @@ def _request_withdrawal(a: Any, c: Case, v: dict[str, Any]) -> Any:
     officer = c.officers.filter(pk=v.pop("officer")).first()
     if officer is None:
         raise NotFound("该执法人员不是本案承办人员", "officer")
-    return once("withdrawal_request", services.withdrawal_request)(actor=a, case=c, officer=officer, **v)
+    return services.withdrawal_request(actor=a, case=c, officer=officer, **v)
 
 
 AssignOfficers = case_step(
@@ -92,14 +91,14 @@ AddEvidence = case_step(
     "evidence",
     "登记证据（ENF-70）",
     i.EvidenceInput,
-    lambda a, c, v: once("evidence_add", services.evidence_add)(actor=a, case=c, **v),
+    lambda a, c, v: services.evidence_add(actor=a, case=c, **v),
 )
 RecordInquiry = case_step("inquiries", "制作询问笔录（ENF-72）", i.InquiryInput, _inquiry)
 RecordInspection = case_step(
     "inspections",
     "制作现场检查笔录（ENF-72）",
     i.InspectionInput,
-    lambda a, c, v: once("inspection_record", services.inspection_record)(
+    lambda a, c, v: services.inspection_record(
         actor=a, case=c, inspectors=refs.officers(v.pop("inspectors")), **v
     ),
 )
@@ -120,7 +119,7 @@ RecordStatement = case_step(
     "statements",
     "登记陈述申辩",
     i.StatementInput,
-    lambda a, c, v: once("statement_record", services.statement_record)(actor=a, case=c, **v),
+    lambda a, c, v: services.statement_record(actor=a, case=c, **v),
 )
 CloseStatements = case_step(
     "close-statements",
@@ -177,7 +176,7 @@ TransferReceipt = case_step(
     "transfer-receipt",
     "登记司法机关接收回执",
     i.TransferReceiptInput,
-    lambda a, c, v: once("transfer_receipt_record", services.transfer_receipt_record)(actor=a, case=c, **v),
+    lambda a, c, v: services.transfer_receipt_record(actor=a, case=c, **v),
 )
 Deliver = case_step(
     "delivery",
@@ -228,7 +227,7 @@ Transition = case_step(
 
 def _decide_withdrawal(a: Any, c: Case, v: dict[str, Any]) -> Any:
     withdrawal = _withdrawal(c, v.pop("withdrawal"))
-    return once("withdrawal_decide", services.withdrawal_decide)(actor=a, withdrawal=withdrawal, **v)
+    return services.withdrawal_decide(actor=a, withdrawal=withdrawal, **v)
 
 
 DecideWithdrawal = case_step(
@@ -247,19 +246,19 @@ ReviewObject = review_step(
     "object",
     "承办机构提出异议（ENF-34：列明理由和依据）",
     i.ReviewObjectInput,
-    lambda a, r, v: once("review_object", services.review_object)(actor=a, review=r, **v),
+    lambda a, r, v: services.review_object(actor=a, review=r, **v),
 )
 ReviewSettle = review_step(
     "settle",
     "协商一致，重新审核（ENF-34）",
     i.ReviewSettleInput,
-    lambda a, r, v: once("review_settle", services.review_settle)(actor=a, review=r, **v),
+    lambda a, r, v: services.review_settle(actor=a, review=r, **v),
 )
 ReviewEscalate = review_step(
     "escalate",
     "协商不成，双方意见报请机关负责人决定（ENF-34）",
     i.ReviewEscalateInput,
-    lambda a, r, v: once("review_escalate", services.review_escalate)(actor=a, review=r, **v),
+    lambda a, r, v: services.review_escalate(actor=a, review=r, **v),
 )
 ReviewRuling = review_step(
     "ruling",
@@ -273,5 +272,5 @@ ReviewWithdraw = review_step(
     "withdraw",
     "撤回送审",
     i.ReviewWithdrawInput,
-    lambda a, r, v: once("review_withdraw", services.review_withdraw)(actor=a, review=r, **v),
+    lambda a, r, v: services.review_withdraw(actor=a, review=r, **v),
 )

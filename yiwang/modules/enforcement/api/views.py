@@ -199,7 +199,12 @@ class DocumentsView(APIView):
         actor, case = refs.case(request, pk)
         v = refs.parse(i.DocumentInput, request)
         doc = services.document_generate(
-            actor=actor, case=case, kind=v["kind"], fmt=v["format"], source_id=v.get("source_id")
+            actor=actor,
+            case=case,
+            kind=v["kind"],
+            fmt=v["format"],
+            source_id=v.get("source_id"),
+            idempotency_key=v.get("idempotency_key"),
         )
         return Response(s.DocumentSerializer(doc).data, status=status.HTTP_201_CREATED)
 
@@ -288,7 +293,8 @@ class CatalogueView(APIView):
         if agency is None:
             raise NotFound("行政机关不存在或无权维护其法制审核目录")
         changes = {k: v for k, v in refs.parse(i.CatalogueInput, request).items() if v is not None}
-        row = services.catalogue_update(actor=actor, agency=agency, **changes)
+        key = changes.pop("idempotency_key", None)
+        row = services.catalogue_update(actor=actor, agency=agency, idempotency_key=key, **changes)
         return Response(s.CatalogueSerializer(row).data)
 
 

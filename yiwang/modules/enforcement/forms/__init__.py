@@ -4,7 +4,7 @@ Every step form carries a fresh idempotency key per render and the status the pa
 (`base.StepForm`), so a double submit applies once and a stale page is refused.
 """
 
-from .base import OnForm, StepForm, once
+from .base import OnForm, StepForm
 from .closing import (
     ArchiveForm,
     CloseForm,
@@ -91,5 +91,4 @@ __all__ = [
     "TransitionForm",
     "WithdrawalDecideForm",
     "WithdrawalRequestForm",
-    "once",
 ]

@@ -7,30 +7,16 @@ Forms only parse input; every rule is checked by the services (`services/`).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from collections.abc import Iterable
+from typing import Any
 
 from django import forms
 
 from yiwang.kernel.errors import DomainError
 
 from ..models import Case
-from ..services.common import idempotent
 
 HIDDEN = ("idempotency_key", "expected_status")
-R = TypeVar("R")
-
-
-def once(operation: str, service: Callable[..., R]) -> Callable[..., R]:
-    """`service` applied once per idempotency key and actor, for the services that take no key of
-    their own (recording evidence, statements, withdrawals, review objections…): the key is kept by
-    `services.common.idempotent` in the same transaction, then dropped before the call."""
-
-    @idempotent(operation)
-    def call(*, idempotency_key: str | None = None, **kwargs: Any) -> R:
-        return service(**kwargs)
-
-    return call
 
 
 class DateInput(forms.DateInput):

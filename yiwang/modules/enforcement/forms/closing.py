@@ -146,6 +146,7 @@ class DocumentForm(forms.Form):
     """Which standard document to generate, and in which format (each generation is stored)."""
 
     kind = forms.ChoiceField(label="文书", choices=DocumentKind.choices, widget=forms.HiddenInput)
+    idempotency_key = forms.CharField(required=False, max_length=100, widget=forms.HiddenInput)
     fmt = forms.ChoiceField(label="格式", choices=[("pdf", "PDF"), ("docx", "Word")], initial="pdf")
 
 

@@ -207,6 +207,21 @@ def test_documents_are_generated_from_the_page_and_downloaded_only_by_those_who_
     )
 
 
+def test_a_document_button_pressed_twice_generates_once(flow: Flow, client_for: Clients) -> None:
+    case = flow.until("filed")
+    officer = client_for(flow.w.officer)
+    page = _page(officer, reverse("enforcement:case-detail", args=[case.pk]))
+    form = page.split('data-kind="filing_approval"', 1)[1].split("</form>", 1)[0]
+    key = re.search(r'name="idempotency_key" value="([0-9a-f]+)"', form)
+    assert key is not None
+    data = {"kind": "filing_approval", "fmt": "pdf", "idempotency_key": key.group(1)}
+    url = reverse("enforcement:document-generate", args=[case.pk])
+    assert officer.post(url, data).status_code == 302
+    once = ledger.size()
+    assert officer.post(url, data).status_code == 302
+    assert GeneratedDocument.objects.filter(case=case).count() == 1 and ledger.size() == once
+
+
 def test_a_document_the_case_cannot_have_yet_is_refused_with_a_message(
     flow: Flow, client_for: Clients
 ) -> None:

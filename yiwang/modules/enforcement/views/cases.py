@@ -3,6 +3,7 @@ actor, flow chart, deadlines, documents, legal review, the file's records, corre
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -145,7 +146,8 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "record_steps": _record_steps(actor, case),
         "deadlines": deadlines,
         "documents": selectors.documents_for(actor=actor, case=case),
-        "document_kinds": DocumentKind.choices,
+        # one idempotency key per button and render: a double click generates once
+        "document_kinds": [(value, label, uuid.uuid4().hex) for value, label in DocumentKind.choices],
         "can_generate": can(actor, "enforcement.generate_document", case),
         "missing_documents": selectors.case_file_missing(case),
         "timeline": selectors.timeline_for(actor=actor, case=case).select_related("actor"),

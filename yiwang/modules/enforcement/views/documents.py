@@ -33,7 +33,13 @@ def document_generate(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("enforcement:case-detail", pk=case.pk)
     kind = form.cleaned_data["kind"]
     try:
-        doc = services.document_generate(actor=actor, case=case, kind=kind, fmt=form.cleaned_data["fmt"])
+        doc = services.document_generate(
+            actor=actor,
+            case=case,
+            kind=kind,
+            fmt=form.cleaned_data["fmt"],
+            idempotency_key=form.cleaned_data["idempotency_key"] or None,
+        )
     except DomainError as exc:
         messages.error(request, f"{DocumentKind(kind).label}：{exc.message}")
     else:

@@ -133,7 +133,7 @@ def _interviewee(v: dict[str, Any]) -> services.IntervieweeInput:
 
 def _inquiry(actor: Person, case: Case, form: Any) -> Any:
     v = form.values()
-    return f.once("inquiry_record", services.inquiry_record)(
+    return services.inquiry_record(
         idempotency_key=form.key,
         actor=actor,
         case=case,
@@ -182,7 +182,7 @@ STEPS: dict[str, Step] = {
             "evidence",
             "登记证据",
             f.EvidenceForm,
-            lambda a, c, form: f.once("evidence_add", services.evidence_add)(
+            lambda a, c, form: services.evidence_add(
                 actor=a, case=c, idempotency_key=form.key, **form.values()
             ),
             "已登记证据",
@@ -203,7 +203,7 @@ STEPS: dict[str, Step] = {
             "inspection",
             "制作现场检查笔录",
             f.InspectionForm,
-            lambda a, c, form: f.once("inspection_record", services.inspection_record)(
+            lambda a, c, form: services.inspection_record(
                 actor=a, case=c, idempotency_key=form.key, **form.values()
             ),
             "已制作现场检查笔录",
@@ -215,7 +215,7 @@ STEPS: dict[str, Step] = {
             "withdrawal-request",
             "执法人员回避",
             f.WithdrawalRequestForm,
-            lambda a, c, form: f.once("withdrawal_request", services.withdrawal_request)(
+            lambda a, c, form: services.withdrawal_request(
                 actor=a, case=c, idempotency_key=form.key, **form.values()
             ),
             "已登记回避申请，待机关负责人决定",
@@ -227,7 +227,7 @@ STEPS: dict[str, Step] = {
             "withdrawal-decide",
             "回避决定",
             f.WithdrawalDecideForm,
-            lambda a, c, form: f.once("withdrawal_decide", services.withdrawal_decide)(
+            lambda a, c, form: services.withdrawal_decide(
                 idempotency_key=form.key,
                 actor=a,
                 withdrawal=form.cleaned_data["withdrawal"],
@@ -278,7 +278,7 @@ STEPS: dict[str, Step] = {
             "statement",
             "登记陈述申辩",
             f.StatementForm,
-            lambda a, c, form: f.once("statement_record", services.statement_record)(
+            lambda a, c, form: services.statement_record(
                 actor=a, case=c, idempotency_key=form.key, **form.values()
             ),
             "已登记陈述申辩",
@@ -377,7 +377,7 @@ STEPS: dict[str, Step] = {
             "transfer-receipt",
             "登记移送回执",
             f.TransferReceiptForm,
-            lambda a, c, form: f.once("transfer_receipt_record", services.transfer_receipt_record)(
+            lambda a, c, form: services.transfer_receipt_record(
                 actor=a, case=c, idempotency_key=form.key, **form.values()
             ),
             "已登记司法机关回执",

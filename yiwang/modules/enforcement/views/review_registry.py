@@ -58,7 +58,7 @@ REVIEW_STEP_SPECS: dict[str, ReviewStep] = {
             "object",
             "承办机构提出异议",
             f.ReviewObjectForm,
-            lambda a, r, form: f.once("review_object", services.review_object)(
+            lambda a, r, form: services.review_object(
                 actor=a, review=r, **form.values(), expected_status=form.expected, idempotency_key=form.key
             ),
             "已提出异议，请与法制审核机构协商",
@@ -69,7 +69,7 @@ REVIEW_STEP_SPECS: dict[str, ReviewStep] = {
             "settle",
             "协商一致，重新审核",
             f.ReviewSettleForm,
-            lambda a, r, form: f.once("review_settle", services.review_settle)(
+            lambda a, r, form: services.review_settle(
                 actor=a, review=r, **form.values(), idempotency_key=form.key
             ),
             "协商一致，已重新进入审核",
@@ -79,7 +79,7 @@ REVIEW_STEP_SPECS: dict[str, ReviewStep] = {
             "escalate",
             "协商不成，报请负责人决定",
             f.ReviewEscalateForm,
-            lambda a, r, form: f.once("review_escalate", services.review_escalate)(
+            lambda a, r, form: services.review_escalate(
                 actor=a, review=r, **form.values(), idempotency_key=form.key
             ),
             "已将双方意见报请机关负责人决定",
@@ -101,7 +101,7 @@ REVIEW_STEP_SPECS: dict[str, ReviewStep] = {
             "withdraw",
             "撤回送审",
             f.ReviewWithdrawForm,
-            lambda a, r, form: f.once("review_withdraw", services.review_withdraw)(
+            lambda a, r, form: services.review_withdraw(
                 actor=a, review=r, **form.values(), idempotency_key=form.key
             ),
             "已撤回送审",
