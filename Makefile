@@ -87,8 +87,11 @@ test: install-dev
 	if [ $$status -ne 0 ]; then echo "make test: FAILED after $${took}s (see the errors above)"; exit $$status; fi; \
 	echo "make test: all stages passed in $${took}s"
 
+## make bench: the ledger benchmarks on SQLite (PostgreSQL and the enforcement load: see bench/RESULTS.md)
 bench: install-dev
-	$(PY) bench/run_all.py
+	$(PY) bench/ledger_append.py
+	$(PY) bench/ledger_verify.py
+	$(PY) bench/ledger_proof.py
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache test-results
