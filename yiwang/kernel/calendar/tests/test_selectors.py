@@ -249,7 +249,7 @@ def test_a_rolled_back_override_is_not_served_from_the_cache__CAL_03(keeper: Any
     assert add_working_days(date(2026, 9, 28), 7) == date(2026, 10, 13)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_outside_transactions_the_cache_is_trusted_until_a_change__CAL_03(
     make_person: Any, settings: Any, django_assert_num_queries: Any
 ) -> None:

@@ -83,7 +83,7 @@ def test_deliver_counts_successful_handlers() -> None:
     assert bus.deliver(NobodyListens("无人订阅")) == 0
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_real_commit_delivers_and_a_real_rollback_does_not() -> None:
     with transaction.atomic():
         bus.publish_on_commit(SampleHappened("提交"))

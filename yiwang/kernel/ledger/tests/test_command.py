@@ -68,7 +68,7 @@ def test_auto_checkpoint_can_be_switched_off(settings: Any, django_capture_on_co
     assert LedgerCheckpoint.objects.count() == 0
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_record_outside_a_transaction_is_refused_and_flush_still_empties_the_ledger(db: Any) -> None:
     """Outside `transaction.atomic` nothing is written; Django's flush (test teardown) passes the guard."""
     with pytest.raises(RuntimeError, match="transaction"):

@@ -214,7 +214,7 @@ def test_verify_reads_in_chunks(log: LedgerCheckpoint) -> None:
     assert verify_ledger(chunk=7).root == log.root_hash
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_verify_outside_a_transaction_reads_ahead_on_a_second_connection(
     make_entries: Callable[..., Any],
 ) -> None:

@@ -15,7 +15,7 @@ from yiwang.kernel.people.models import Person
 
 
 @pytest.mark.postgres_only
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_concurrent_children_of_one_parent_get_distinct_paths(manager: Any) -> None:
     tree = build_lushan(manager)
     writers = 4 if connection.vendor == "postgresql" else 1  # SQLite serializes writers by design
