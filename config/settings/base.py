@@ -94,7 +94,12 @@ TEMPLATES = [
 def database_from_env() -> dict[str, Any]:
     url = os.environ.get("DATABASE_URL")
     if url:
-        return dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
+        db = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
+        if str(db.get("ENGINE", "")).endswith("postgresql"):
+            # Plain cursors: a server-side cursor costs three round trips (DECLARE, FETCH, CLOSE)
+            # for every choice list a form renders, and breaks behind a transaction pooler.
+            db["DISABLE_SERVER_SIDE_CURSORS"] = True
+        return db
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",
@@ -114,7 +119,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "yiwang.kernel.people.backends.PersonModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

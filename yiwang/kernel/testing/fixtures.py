@@ -10,6 +10,7 @@
 - `org_tree`: a county → bureau → unit tree plus a neighbouring bureau (names are hostile strings).
 - `hostile`: the hostile strings by kind.
 - `event_log(event_class)`: a list that receives every event of that class delivered after commit.
+- (automatic) the cache is emptied before every test, so nothing one test cached leaks into the next.
 
 Parts add their own fixtures to their tests' ``conftest.py``; fixtures every module needs go here.
 """
@@ -24,6 +25,15 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from .hostile import HOSTILE
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
 
 
 @pytest.fixture

@@ -6,18 +6,21 @@ their related rows joined, ordered on indexed columns, so the pages can page thr
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Case as When_
 from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from yiwang.kernel.access import can, get_for
+from yiwang.kernel.access import can, get_for, grants_of
 from yiwang.kernel.errors import NotFound
 from yiwang.kernel.modules.settings import settings_for
 from yiwang.kernel.organizations.models import Organization
+from yiwang.kernel.organizations.selectors import organization_list_for
 from yiwang.kernel.people.models import EnforcementCertificate, Person, RoleAssignment
 
 from . import rules
@@ -52,6 +55,8 @@ OVERDUE_KINDS = (
     DeadlineKind.SEIZURE,
 )
 FINAL_STATUSES = ("closed", "archived")
+# The case's long texts, left out where a list only names the case.
+CASE_LONG_FIELDS = ("summary", "legal_basis", "investigation_report", "closing_report", "reasons")
 
 
 def _open_deadlines() -> CaseScopedQuerySet:
@@ -250,7 +255,8 @@ def overdue_for(
         _open_deadlines()
         .scoped_to(actor, SUPERVISE)
         .filter(due__lt=day, kind__in=kinds)
-        .select_related("case", "case__agency", "case__unit", "agency")
+        .select_related("case", "agency")
+        .defer(*(f"case__{name}" for name in CASE_LONG_FIELDS))
         .order_by("due", "pk")
     )
 
@@ -346,6 +352,42 @@ def officer_list_for(*, actor: Person | None) -> QuerySet[Person]:
     """Officers (certificate holders) of the bodies whose cases the actor may view, for filters."""
     holders = EnforcementCertificate.objects.scoped_to(actor, VIEW).values("holder_id")
     return Person.objects.filter(pk__in=holders, active=True).order_by("name", "pk")
+
+
+FILTER_CHOICES_SECONDS = 60
+FILTER_UNITS_MAX = 300
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """The case list's unit and officer choices: ``(pk, name)`` pairs in display order."""
+
+    units: tuple[tuple[int, str], ...]
+    officers: tuple[tuple[int, str], ...]
+
+
+def filter_choices_for(*, actor: Person | None) -> FilterChoices:
+    """Units and officers the actor may filter the case list by, for their viewing scope.
+
+    The filter bar is drawn on every visit of the list while units and officers change rarely, so
+    the two lists are kept in the cache for `FILTER_CHOICES_SECONDS`, keyed by the scope itself
+    (the actor's view prefixes): colleagues with the same scope share them, and a changed grant
+    is a different key. A new officer may appear up to a minute late in the drop-down; filtering
+    by a submitted id is always checked against the same scoped lists.
+    """
+    prefixes = grants_of(actor).prefixes(VIEW)
+    if prefixes == ():
+        return FilterChoices((), ())
+    digest = hashlib.sha256(repr(prefixes).encode()).hexdigest()[:32]
+    key = f"enforcement:filter-choices:{digest}"
+    found = cache.get(key)
+    if isinstance(found, FilterChoices):
+        return found
+    units = organization_list_for(actor=actor, permission=VIEW).order_by("path").values_list("pk", "name")
+    officers = officer_list_for(actor=actor).values_list("pk", "name")
+    found = FilterChoices(tuple(units[:FILTER_UNITS_MAX]), tuple(officers))
+    cache.set(key, found, FILTER_CHOICES_SECONDS)
+    return found
 
 
 def officer_candidates_for(*, actor: Person | None, case: Case) -> QuerySet[EnforcementCertificate]:

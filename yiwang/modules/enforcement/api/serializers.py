@@ -374,7 +374,7 @@ class TodoSerializer(serializers.Serializer[Any]):
 
 class OverdueSerializer(DeadlineSerializer):
     case_number = serializers.CharField(source="case.number", read_only=True)
-    agency_name = serializers.CharField(source="case.agency.name", read_only=True)
+    agency_name = serializers.CharField(source="agency.name", read_only=True)
 
     class Meta(DeadlineSerializer.Meta):
         fields = [*DeadlineSerializer.Meta.fields, "case", "case_number", "agency_name"]

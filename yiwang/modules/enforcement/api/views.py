@@ -79,10 +79,7 @@ class CaseListView(APIView):
     )
     def get(self, request: Request) -> Response:
         actor = actor_of(request)
-        units = organization_list_for(actor=actor, permission="enforcement.view_case")
-        form = CaseFilterForm(
-            request.query_params, units=units, officers=selectors.officer_list_for(actor=actor)
-        )
+        form = CaseFilterForm(request.query_params, choices=selectors.filter_choices_for(actor=actor))
         if not form.is_valid():
             field, errors = next(iter(form.errors.items()))
             raise refs.invalid(field, str(errors[0]))

@@ -11,7 +11,7 @@ basis, amount, due day) plus months, source and the alert day of `rules.Deadline
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db import models
 from django.db.models import Q
@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from ..documents import DocumentKind
 from ..rules.deadlines import DayBasis, Deadline
-from .base import CaseChild
+from .base import CaseChild, CaseScopedQuerySet
 from .cases import Case, CaseOfficer
 
 
@@ -33,12 +33,26 @@ class DeadlineKind(models.TextChoices):
     CERTIFICATE = "certificate", "执法证有效期"
 
 
+class DeadlineQuerySet(CaseScopedQuerySet):
+    """Deadlines scoped by their own copy of the case's handling unit: the supervisor's overdue page
+    counts thousands of open deadlines and must not join every one to its case (issue 3 benchmark)."""
+
+    scope_path_field = "unit__path"
+
+
 class CaseDeadline(CaseChild):
-    """A deadline of a case, stored with the rule id and start day it was computed from (CAL-06)."""
+    """A deadline of a case, stored with the rule id and start day it was computed from (CAL-06).
+
+    `agency` and `unit` repeat the case's agency and handling unit, which never change after
+    filing (no service moves a case), so the overdue page reads and scopes deadlines alone.
+    """
 
     case = models.ForeignKey(Case, verbose_name="案件", on_delete=models.PROTECT, related_name="deadlines")
     agency = models.ForeignKey(
         "organizations.Organization", verbose_name="行政机关", on_delete=models.PROTECT, related_name="+"
+    )
+    unit = models.ForeignKey(
+        "organizations.Organization", verbose_name="承办机构", on_delete=models.PROTECT, related_name="+"
     )
     kind = models.CharField("期限类别", max_length=20, choices=DeadlineKind.choices)
     rule = models.CharField("规则", max_length=20, help_text="如 ENF-14")
@@ -70,6 +84,8 @@ class CaseDeadline(CaseChild):
     cancelled_at = models.DateTimeField("撤销时间", null=True, blank=True, help_text="情况变化，期限不再适用")
     created_at = models.DateTimeField("计算时间", default=timezone.now)
 
+    objects: ClassVar[Any] = DeadlineQuerySet.as_manager()
+
     class Meta:
         verbose_name = "期限"
         verbose_name_plural = "期限"
@@ -95,6 +111,12 @@ class CaseDeadline(CaseChild):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}：{self.due:%Y-%m-%d}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """The agency and unit are always the case's (the overdue page scopes by them)."""
+        self.agency_id = self.case.agency_id
+        self.unit_id = self.case.unit_id
+        super().save(*args, **kwargs)
 
     @property
     def is_open(self) -> bool:
@@ -130,6 +152,7 @@ class CaseDeadline(CaseChild):
         return cls(
             case=case,
             agency_id=case.agency_id,
+            unit_id=case.unit_id,
             kind=kind,
             rule=d.rule,
             start=d.start,

@@ -248,3 +248,45 @@ def test_dates_on_the_list_are_the_registration_days(flow: Flow, client_for: Cli
     case = flow.until("filing_pending")
     assert case.filed_at.date() == D(2026, 3, 2) or case.filed_at.astimezone().date() == D(2026, 3, 2)
     assert "2026-03-02" in _page(client_for(flow.w.officer), reverse("enforcement:case-list"))
+
+
+def test_case_list_filter_bar_groups_statuses_by_kind_and_lists_the_scopes_units(
+    flow: Flow, client_for: Clients
+) -> None:
+    body = _page(client_for(flow.w.officer), reverse("enforcement:case-list"), status="investigating")
+    status = re.search(r'<select[^>]*name="status".*?</select>', body, re.S)
+    assert status is not None
+    assert '<optgroup label="行政处罚">' in status.group(0)  # real elements, not escaped text
+    assert '<option value="investigating" selected>' in status.group(0)
+    unit = re.search(r'<select[^>]*name="unit".*?</select>', body, re.S)
+    assert unit is not None and flow.w.tree.inspection.name in unit.group(0)
+    other = flow.w.outsider.organization
+    assert other is not None and other.name not in unit.group(0)
+
+
+def test_case_list_refuses_a_unit_outside_the_scope_with_a_message(flow: Flow, client_for: Clients) -> None:
+    case = flow.until("filed")
+    other = flow.w.outsider.organization
+    assert other is not None
+    body = _page(client_for(flow.w.officer), reverse("enforcement:case-list"), unit=other.pk)
+    assert 'data-for="unit"' in body and "选择一个有效的选项" in body
+    assert case.number in body  # the list stays unfiltered, nothing hidden by a bad filter
+
+
+def test_case_list_says_when_the_list_goes_beyond_the_counted_rows(
+    flow: Flow, client_for: Clients, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from yiwang.kernel.ui import pagination
+
+    for _ in range(4):
+        Flow(flow.w).filing_pending()
+    monkeypatch.setattr(pagination, "DEFAULT_CAP", 2)
+    monkeypatch.setattr(pagination.paginate, "__kwdefaults__", {"cap": 2})
+    client = client_for(flow.w.officer)
+    body = _page(client, reverse("enforcement:case-list"))
+    assert "超过 2 条，仅列出前 2 条，请用筛选条件缩小范围" in body
+    assert len(re.findall(r"<tr data-case=", body)) == 2
+    monkeypatch.setattr(pagination.paginate, "__kwdefaults__", {"cap": 1000})
+    full = _page(client, reverse("enforcement:case-list"))
+    total = re.search(r"共 (\d+) 条", full)
+    assert total is not None and int(total.group(1)) == len(re.findall(r"<tr data-case=", full)) >= 4

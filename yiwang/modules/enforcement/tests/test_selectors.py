@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -186,3 +187,36 @@ def test_a_second_agency_numbers_on_its_own(world: World) -> None:
     assert mine.number == theirs.number == "鲁环罚〔2026〕1号"  # the template is the bureau's default
     assert theirs.agency == other and mine.agency == world.tree.bureau
     assert datetime.date.today() >= D(2026, 1, 5)
+
+
+def test_deadlines_carry_their_cases_agency_and_unit(world: World) -> None:
+    """The overdue page scopes deadlines by their own copy of the handling unit (ENF-111)."""
+    flow = Flow(world)
+    case = flow.until("decided")
+    deadlines = list(CaseDeadline.objects.filter(case=case))
+    assert deadlines
+    assert {(d.agency_id, d.unit_id) for d in deadlines} == {(case.agency_id, case.unit_id)}
+    d = deadlines[0]
+    d.unit = world.tree.neighbour  # a wrong copy is put right on save
+    d.save()
+    d.refresh_from_db()
+    assert d.unit_id == case.unit_id
+
+
+def test_filter_choices_follow_the_scope_and_are_kept_for_a_minute(
+    world: World, django_assert_num_queries: Any
+) -> None:
+    from django.core.cache import cache
+
+    mine = selectors.filter_choices_for(actor=world.officer)
+    assert world.tree.inspection.pk in dict(mine.units)
+    assert world.officer.pk in dict(mine.officers)
+    theirs = selectors.filter_choices_for(actor=world.outsider)
+    assert world.tree.inspection.pk not in dict(theirs.units)
+    world.officer.forget_grants()
+    world.officer.access_grants()
+    with django_assert_num_queries(0):  # kept: the filter bar costs no query on the next visit
+        assert selectors.filter_choices_for(actor=world.officer) == mine
+    cache.clear()
+    assert selectors.filter_choices_for(actor=world.officer) == mine
+    assert selectors.filter_choices_for(actor=None).units == ()

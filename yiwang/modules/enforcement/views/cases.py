@@ -22,8 +22,16 @@ from ..forms import CaseFileForm, CaseFilterForm
 from ..models import Case
 from ..services.common import current_review, review_reasons
 from ..services.guards import enf35_problems
-from ..workflow import REVIEW_TRANSITIONS, Kind
-from .common import REVIEW_STEPS, action_url, flow_chart, paginate, query_without_page, require_actor
+from ..workflow import REVIEW_TRANSITIONS, Kind, status_label
+from .common import (
+    REVIEW_STEPS,
+    action_url,
+    flow_chart,
+    paginate,
+    pk_url,
+    query_without_page,
+    require_actor,
+)
 from .registry import RECORD_STEPS, STEPS, decision_offered
 
 VIEW = "enforcement.view_case"
@@ -35,19 +43,40 @@ def case_list(request: HttpRequest) -> HttpResponse:
     actor = require_actor(request)
     if not has_permission_anywhere(actor, VIEW):
         raise Forbidden("无权查看执法案件")
-    units = organization_list_for(actor=actor, permission=VIEW).order_by("path")[:300]
-    form = CaseFilterForm(request.GET or None, units=units, officers=selectors.officer_list_for(actor=actor))
+    form = CaseFilterForm(request.GET or None, choices=selectors.filter_choices_for(actor=actor))
     filters: dict[str, Any] = {}
     if form.is_bound and form.is_valid():
         filters = form.selector_filters(actor)
-    cases = selectors.case_list_for(actor=actor, **filters)
+    # the table shows these columns only (a page of a county's cases, read on every visit)
+    cases = (
+        selectors.case_list_for(actor=actor, **filters)
+        .select_related(None)
+        .select_related("unit")
+        .only("id", "number", "title", "party_name", "kind", "status", "filed_at", "unit__name")
+    )
     page = paginate(request, cases)
+    detail = pk_url("enforcement:case-detail")
+    rows = [
+        {
+            "pk": c.pk,
+            "url": detail(c.pk),
+            "number": c.number,
+            "title": c.title,
+            "party": c.party_name,
+            "kind": c.get_kind_display(),
+            "status": status_label(c.kind, c.status),
+            "unit": c.unit.name,
+            "filed": timezone.localtime(c.filed_at).date().isoformat(),
+        }
+        for c in page.object_list
+    ]
     return render(
         request,
         "enforcement/case_list.html",
         {
             "form": form,
             "page": page,
+            "rows": rows,
             "query": query_without_page(request),
             "can_file": has_permission_anywhere(actor, FILE),
             "filtered": bool(filters),

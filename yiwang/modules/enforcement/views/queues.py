@@ -16,9 +16,28 @@ from yiwang.kernel.access.web import staff_page
 from yiwang.kernel.errors import Forbidden
 
 from .. import selectors
+from ..models import DeadlineKind
+from ..rules.deadlines import DayBasis, Deadline
 from ..services.common import current_review
 from ..services.guards import enf35_problems
-from .common import action_url, paginate, require_actor
+from .common import action_url, paginate, pk_url, require_actor
+
+# what a row of the overdue page shows, read as values (50 rows, no model instances)
+OVERDUE_COLUMNS = (
+    "case_id",
+    "case__number",
+    "case__title",
+    "agency__name",
+    "kind",
+    "rule",
+    "start",
+    "due",
+    "basis",
+    "days",
+    "months",
+    "source",
+    "alert_on",
+)
 
 
 def _require(actor: Any, permission: str, message: str) -> None:
@@ -105,6 +124,34 @@ def overdue(request: HttpRequest) -> HttpResponse:
     actor = require_actor(request)
     _require(actor, "enforcement.supervise_case", "无权查看执法监督信息")
     today = timezone.localdate()
-    page = paginate(request, selectors.overdue_for(actor=actor, on=today), size=50)
-    rows = [{"deadline": d, "days": (today - d.due).days} for d in page.object_list]
+    items = selectors.overdue_for(actor=actor, on=today).values(*OVERDUE_COLUMNS)
+    page = paginate(request, items, size=50)
+    detail = pk_url("enforcement:case-detail")
+    kinds = dict(DeadlineKind.choices)
+    rows = []
+    for v in page.object_list:
+        rule = Deadline(
+            rule=v["rule"],
+            start=v["start"],
+            due=v["due"],
+            basis=DayBasis(v["basis"]),
+            days=v["days"],
+            months=v["months"],
+            source=v["source"],
+            alert_on=v["alert_on"],
+        )
+        rows.append(
+            {
+                "case": v["case_id"],
+                "url": detail(v["case_id"]),
+                "agency": v["agency__name"],
+                "number": v["case__number"],
+                "title": v["case__title"],
+                "kind": kinds.get(v["kind"], v["kind"]),
+                "rule": v["rule"],
+                "due": v["due"].isoformat(),
+                "days": (today - v["due"]).days,
+                "explain": rule.explain(),
+            }
+        )
     return render(request, "enforcement/overdue.html", {"page": page, "rows": rows, "today": today})
