@@ -94,11 +94,18 @@ TEMPLATES = [
 def database_from_env() -> dict[str, Any]:
     url = os.environ.get("DATABASE_URL")
     if url:
-        db = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
+        db: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
         if str(db.get("ENGINE", "")).endswith("postgresql"):
             # Plain cursors: a server-side cursor costs three round trips (DECLARE, FETCH, CLOSE)
             # for every choice list a form renders, and breaks behind a transaction pooler.
             db["DISABLE_SERVER_SIDE_CURSORS"] = True
+            # Parameters bound by the server, so psycopg prepares a statement a connection runs
+            # often (the session, the user, the grants, the lists) and PostgreSQL plans it once.
+            # Behind a transaction-pooling proxy set YIWANG_PG_PREPARE=0 (no prepared statements).
+            options: dict[str, Any] = db.setdefault("OPTIONS", {})
+            options["server_side_binding"] = True
+            if os.environ.get("YIWANG_PG_PREPARE", "1") == "0":
+                options["prepare_threshold"] = None
         return db
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     return {

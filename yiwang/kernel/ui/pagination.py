@@ -19,14 +19,19 @@ DEFAULT_CAP = 5_000
 
 
 class CappedPaginator(Paginator):
-    def __init__(self, object_list: Any, per_page: int, *, cap: int = DEFAULT_CAP, **kwargs: Any) -> None:
+    def __init__(
+        self, object_list: Any, per_page: int, *, cap: int = DEFAULT_CAP, counted: Any = None, **kwargs: Any
+    ) -> None:
+        """`counted`: the same rows as a cheaper queryset to count (e.g. without the joins a
+        ``values()`` list of related columns adds); by default `object_list` is counted."""
         super().__init__(object_list, per_page, **kwargs)
         self.cap = cap
+        self.counted = counted
 
     @cached_property
     def count(self) -> int:
         """The number of rows up to the cap; ``cap + 1`` when there are more (see `capped`)."""
-        items: Any = self.object_list
+        items: Any = self.object_list if self.counted is None else self.counted
         if hasattr(items, "count") and hasattr(items, "query"):
             return int(items.order_by()[: self.cap + 1].count())  # the order does not change a count
         return min(len(items), self.cap + 1)
@@ -56,6 +61,8 @@ class CappedPaginator(Paginator):
         return max(1, -(-self.shown_count // self.per_page))
 
 
-def paginate(request: HttpRequest, items: Any, size: int, *, cap: int = DEFAULT_CAP) -> Page:
+def paginate(
+    request: HttpRequest, items: Any, size: int, *, cap: int = DEFAULT_CAP, counted: Any = None
+) -> Page:
     """The requested page (``?page=``; out of range or not a number gives the nearest page)."""
-    return CappedPaginator(items, size, cap=cap).get_page(request.GET.get("page"))
+    return CappedPaginator(items, size, cap=cap, counted=counted).get_page(request.GET.get("page"))

@@ -92,9 +92,10 @@ def action_url(case: Case, action: str) -> str:
     return reverse("enforcement:step", args=[case.pk, slug])
 
 
-def paginate(request: HttpRequest, items: Any, size: int = PAGE_SIZE) -> Page:
-    """A page of `items`; the count stops at the kernel's cap (`kernel.ui.pagination`)."""
-    return _paginate(request, items, size)
+def paginate(request: HttpRequest, items: Any, size: int = PAGE_SIZE, counted: Any = None) -> Page:
+    """A page of `items`; the count (of `counted` when given) stops at the kernel's cap
+    (`kernel.ui.pagination`)."""
+    return _paginate(request, items, size, counted=counted)
 
 
 def query_without_page(request: HttpRequest) -> str:

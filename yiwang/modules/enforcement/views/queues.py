@@ -124,8 +124,13 @@ def overdue(request: HttpRequest) -> HttpResponse:
     actor = require_actor(request)
     _require(actor, "enforcement.supervise_case", "无权查看执法监督信息")
     today = timezone.localdate()
-    items = selectors.overdue_for(actor=actor, on=today).values(*OVERDUE_COLUMNS)
-    page = paginate(request, items, size=50)
+    overdue_items = selectors.overdue_for(actor=actor, on=today)
+    page = paginate(
+        request,
+        overdue_items.values(*OVERDUE_COLUMNS),
+        size=50,
+        counted=overdue_items.select_related(None).values("pk"),  # without the case's columns
+    )
     detail = pk_url("enforcement:case-detail")
     kinds = dict(DeadlineKind.choices)
     rows = []
