@@ -11,6 +11,8 @@ server closes it, as gunicorn's sync workers do after every answer) that sends i
 ``--think`` seconds (default 1) after the previous answer arrived — 50 staff working at once. With
 ``--think 0`` the clients send back to back and the run measures saturation: every latency then
 includes the wait in the server's queue, p95 ≈ clients / throughput (Little's law).
+The CPU time the virtual machine's host took for others during each phase (``steal`` in
+/proc/stat) is printed beside it: with a noisy neighbour the latencies describe the host.
 Latencies are measured per request by the client (from writing the request to the last byte of
 the body); the script prints p50, p95, p99 and the throughput of each phase and the p95 ratio to
 ``/healthz``. Target (issue 3): list and overdue p95 under 150 ms. Every answer must be 200 with
@@ -204,6 +206,7 @@ class Phase:
     latencies: list[float] = field(default_factory=list)
     errors: dict[str, int] = field(default_factory=dict)
     elapsed: float = 0.0
+    steal: float = float("nan")  # % of the machine's CPU time taken by the host during the phase
 
     def pct(self, q: float) -> float:
         xs = sorted(self.latencies)
@@ -293,6 +296,25 @@ async def run_phase(
     phase.elapsed = time.perf_counter() - measure_from
 
 
+def cpu_times() -> list[int] | None:
+    """The machine's aggregate CPU counters (user … steal) from /proc/stat, or None elsewhere."""
+    try:
+        with open("/proc/stat", encoding="ascii") as f:
+            return [int(x) for x in f.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return None
+
+
+def steal_percent(before: list[int] | None, after: list[int] | None) -> float:
+    """Share of CPU time a virtual machine's host gave to others (the ``steal`` counter): a noisy
+    neighbour shows here, and the phase's latencies then say more about the host than the code."""
+    if before is None or after is None:
+        return float("nan")
+    delta = [b - a for a, b in zip(before, after, strict=True)]
+    total = sum(delta)
+    return 100.0 * delta[7] / total if total else float("nan")
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -340,18 +362,20 @@ def main() -> int:
         flush=True,
     )
     for phase in phases:
+        before = cpu_times()
         asyncio.run(run_phase(port, phase, cookie, args.clients, args.seconds, args.warmup, args.think))
+        phase.steal = steal_percent(before, cpu_times())
     stop_server(server)
     base = phases[0].pct(95)
     print()
     print(
-        f"{'phase':<12} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'p95/healthz':>12}  errors"
+        f"{'phase':<12} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'p95/healthz':>12} {'steal %':>8}  errors"
     )
     for ph in phases:
         ratio = ph.pct(95) / base if base else float("nan")
         print(
             f"{ph.name:<12} {len(ph.latencies):>9} {ph.rps:>8.1f} {ph.pct(50):>8.1f} {ph.pct(95):>8.1f} "
-            f"{ph.pct(99):>8.1f} {ratio:>12.2f}  {ph.errors or '-'}"
+            f"{ph.pct(99):>8.1f} {ratio:>12.2f} {ph.steal:>8.1f}  {ph.errors or '-'}"
         )
     print()
     print(f"machine: {platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()}")

@@ -20,7 +20,7 @@ from ..models import DeadlineKind
 from ..rules.deadlines import DayBasis, Deadline
 from ..services.common import current_review
 from ..services.guards import enf35_problems
-from .common import action_url, paginate, pk_url, require_actor
+from .common import PAGE_SIZE, action_url, paginate, pk_url, require_actor
 
 # what a row of the overdue page shows, read as values (50 rows, no model instances)
 OVERDUE_COLUMNS = (
@@ -128,7 +128,7 @@ def overdue(request: HttpRequest) -> HttpResponse:
     page = paginate(
         request,
         overdue_items.values(*OVERDUE_COLUMNS),
-        size=50,
+        size=PAGE_SIZE,
         counted=overdue_items.select_related(None).values("pk"),  # without the case's columns
     )
     detail = pk_url("enforcement:case-detail")
