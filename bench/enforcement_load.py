@@ -60,7 +60,7 @@ def parse_args() -> argparse.Namespace:
         default=1.0,
         help="pause of each client between requests (0: saturation, where p95 ≈ clients / throughput)",
     )
-    p.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
+    p.add_argument("--workers", type=int, default=None, help="default: config/gunicorn.conf.py (cores + 1)")
     p.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker (gthread when > 1)")
     p.add_argument("--list-query", default="status=investigating&kind=penalty")
     p.add_argument("--keep", action="store_true", help="keep the database (its name is printed)")
@@ -150,24 +150,25 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(port: int, workers: int, threads: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
+def start_server(
+    port: int, workers: int | None, threads: int, env: dict[str, str]
+) -> subprocess.Popen[bytes]:
+    """gunicorn with the project's production configuration (config/gunicorn.conf.py)."""
     gunicorn = Path(sys.executable).with_name("gunicorn")
     cmd = [
         str(gunicorn if gunicorn.exists() else "gunicorn"),
+        "-c",
+        str(ROOT / "config" / "gunicorn.conf.py"),
         "config.wsgi:application",
         "--bind",
         f"127.0.0.1:{port}",
-        "--workers",
-        str(workers),
-        "--threads",
-        str(threads),
-        "--worker-class",
-        "gthread" if threads > 1 else "sync",
-        "--backlog",
-        "256",
         "--log-level",
         "warning",
     ]
+    if workers is not None:
+        cmd += ["--workers", str(workers)]
+    if threads > 1:
+        cmd += ["--threads", str(threads), "--worker-class", "gthread"]
     log = open(Path(tempfile.gettempdir()) / f"yiwang-load-gunicorn-{port}.log", "wb")  # noqa: SIM115
     proc = subprocess.Popen(
         cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
@@ -357,7 +358,8 @@ def main() -> int:
         Phase("overdue", paths["overdue"], b'data-testid="overdue-table"'),
     ]
     print(
-        f"gunicorn: {args.workers} workers × {args.threads} thread(s), config.settings.prod, port {port}; "
+        f"gunicorn (config/gunicorn.conf.py): {args.workers or (os.cpu_count() or 1) + 1} workers × "
+        f"{args.threads} thread(s), config.settings.prod, port {port}; "
         f"{args.clients} clients, think {args.think:g} s, {args.warmup:g} s warm-up + {args.seconds:g} s per phase",
         flush=True,
     )

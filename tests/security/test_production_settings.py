@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import runpy
 import secrets
 import subprocess
 import sys
@@ -98,3 +99,26 @@ def test_the_fast_md5_hasher_is_confined_to_the_test_settings() -> None:
         p.name for p in (ROOT / "config" / "settings").glob("*.py") if "MD5PasswordHasher" in p.read_text()
     ]
     assert users == ["test.py"]
+
+
+def test_the_production_server_configuration_is_valid_and_sized_by_cores(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """config/gunicorn.conf.py: gunicorn accepts it; workers = cores + 1 unless YIWANG_WORKERS."""
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    conf = ROOT / "config" / "gunicorn.conf.py"
+    check = subprocess.run(
+        [str(gunicorn), "--check-config", "-c", str(conf), "config.wsgi:application"],
+        cwd=ROOT,
+        env=_prod_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+
+    values = runpy.run_path(str(conf))
+    assert values["workers"] == (os.cpu_count() or 1) + 1
+    assert values["worker_class"] == "sync" and values["timeout"] == 60
+    monkeypatch.setenv("YIWANG_WORKERS", "7")
+    assert runpy.run_path(str(conf))["workers"] == 7
