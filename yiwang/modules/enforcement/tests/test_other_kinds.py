@@ -4,6 +4,7 @@ of every coercive decision, ENF-30), permit and levy."""
 from __future__ import annotations
 
 import datetime
+import json
 
 import pytest
 
@@ -219,3 +220,96 @@ def test_terminated_and_transferred_cases_still_close_and_archive__ENF_10(world:
         actor=world.head, case=transferred, receipt_on=D(2026, 3, 9), receipt_number="鲁公受〔2026〕8号"
     )
     _finish(world, transferred, D(2026, 3, 10))
+
+
+def test_substitute_performance_from_reminder_to_cost_collection__ENF_01(world: World) -> None:
+    """代履行 (行政强制法 art. 50–52): reminder, ten working days, review of the coercive decision
+    (ENF-30), the decision delivered, a reminder three working days before performing, then the
+    costs determined and collected — each refusal leaves the case and the ledger as they were."""
+    from decimal import Decimal
+
+    from yiwang.kernel import ledger
+    from yiwang.kernel.ledger.models import LedgerEntry
+    from yiwang.modules.enforcement.models import CaseEvent
+
+    case = _new(world, "coercion", "代履行：清运违法堆放的工业固体废物")
+    officers = _officers(world, case)
+    _inspect(world, case, officers)
+    services.evidence_add(
+        actor=world.officer, case=case, kind="photo", title="堆放现场照片四张", collected_on=D(2026, 4, 2)
+    )
+    with pytest.raises(DomainError) as unstated:
+        services.case_transition(actor=world.officer, case=case, action="issue_reminder", on=D(2026, 4, 2))
+    assert unstated.value.code == "obligation_not_stated"
+    services.case_transition(
+        actor=world.officer,
+        case=case,
+        action="issue_reminder",
+        reasons="鲁环罚〔2026〕3号责令十日内清运固体废物，逾期未履行",
+        on=D(2026, 4, 2),
+    )
+    assert _status(case) == "reminded"
+    services.decision_draft(
+        actor=world.officer, case=case, kind="substitute", facts="当事人逾期未清运，拟由第三方代为清运。"
+    )
+    with pytest.raises(DomainError) as too_soon:
+        services.review_submit(actor=world.officer, case=case, materials=MATERIALS, on=D(2026, 4, 7))
+    assert too_soon.value.code == "reminder_period_open" and _status(case) == "reminded"
+    review = services.review_submit(actor=world.officer, case=case, materials=MATERIALS, on=D(2026, 4, 24))
+    services.review_answer(
+        actor=world.reviewer, review=review, outcome="passed", findings=all_ok(), opinion="同意代履行"
+    )
+    services.case_decide(actor=world.head, case=case, action="decide_substitute", on=D(2026, 4, 27))
+    assert _status(case) == "substitute_decided"
+    services.delivery_record(
+        actor=world.officer,
+        case=case,
+        delivered_on=D(2026, 4, 27),
+        method="direct",
+        recipient=COMPANY.name,
+        place=COMPANY.address,
+        officers=officers,
+        on_spot=True,
+    )
+    before = ledger.size()
+    with pytest.raises(DomainError) as no_reminder:
+        services.case_transition(
+            actor=world.officer, case=case, action="perform_substitute", on=D(2026, 4, 28)
+        )
+    assert no_reminder.value.code == "substitute_reminder_missing"
+    with pytest.raises(DomainError) as three_days:
+        services.case_transition(
+            actor=world.officer,
+            case=case,
+            action="perform_substitute",
+            reminder_on=D(2026, 4, 28),
+            on=D(2026, 4, 29),
+        )
+    assert three_days.value.code == "substitute_reminder_missing" and "三个工作日" in three_days.value.message
+    assert ledger.size() == before and _status(case) == "substitute_decided"
+    services.case_transition(
+        actor=world.officer,
+        case=case,
+        action="perform_substitute",
+        reminder_on=D(2026, 4, 28),
+        on=D(2026, 5, 8),
+    )
+    assert _status(case) == "substitute_performed"
+    with pytest.raises(DomainError) as no_costs:
+        services.case_transition(actor=world.officer, case=case, action="collect_costs", on=D(2026, 5, 11))
+    assert no_costs.value.code == "costs_not_determined" and no_costs.value.field == "amount"
+    with pytest.raises(DomainError) as negative:
+        services.case_transition(
+            actor=world.officer, case=case, action="collect_costs", amount=Decimal("-1"), on=D(2026, 5, 11)
+        )
+    assert negative.value.code == "costs_not_determined"
+    before = ledger.size()
+    services.case_transition(
+        actor=world.officer, case=case, action="collect_costs", amount=Decimal("12800.00"), on=D(2026, 5, 11)
+    )
+    assert _status(case) == "executed" and ledger.size() == before + 1
+    event = CaseEvent.objects.filter(case=case, action="collect_costs").get()
+    entry = LedgerEntry.objects.select_related("payload").get(seq=event.ledger_seq)
+    assert entry.action == "enforcement.case.costs_collected"
+    assert json.loads(entry.payload.body)["data"]["amount"] == "12800.00"
+    _finish(world, case, D(2026, 5, 12))
