@@ -12,7 +12,8 @@ Validation errors are `DomainError`s naming the setting, with stable codes:
 - ``setting_wrong_type``: e.g. text where a whole number is needed;
 - ``setting_out_of_range``: below ``min`` or above ``max``;
 - ``setting_not_allowed``: not one of ``choices``;
-- ``module_without_settings``: the module has no settings at all.
+- ``module_without_settings``: the module has no settings at all;
+- ``module_not_enabled``: (`require_active`) the module is not enabled at the organization.
 """
 
 from __future__ import annotations
@@ -153,3 +154,15 @@ def is_active(module: str, organization: Organization) -> bool:
         if org.pk in rows:
             state = bool(rows[org.pk])
     return state
+
+
+def require_active(module: str, organization: Organization) -> None:
+    """Refuse work of a domain module at an organization that has not enabled it (a county turns
+    modules on body by body; until then the body's staff cannot start work in it)."""
+    if not is_active(module, organization):
+        manifest = manifest_for(module)
+        raise DomainError(
+            "module_not_enabled",
+            f"{organization.name}尚未启用“{manifest.verbose_name}”模块，请联系系统管理员启用后再办理",
+            None,
+        )

@@ -108,6 +108,14 @@ def grant(person: Person, permissions: list[str], *, scope: Organization | None 
     return assignment
 
 
+def enable_module(admin: Person, organization: Organization, module: str) -> None:
+    """Enable a domain module at `organization` and below, as the county's administrator does
+    (a module's services refuse work where it is not enabled)."""
+    from yiwang.kernel.modules.services import module_activation_set
+
+    module_activation_set(actor=admin, organization=organization, module=module, enabled=True)
+
+
 class PositionFactory(factory.django.DjangoModelFactory):
     """A post (e.g. 法制股股长) held by a person in an organization."""
 

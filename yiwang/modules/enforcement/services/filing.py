@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from yiwang.kernel.access import require
 from yiwang.kernel.errors import DomainError
+from yiwang.kernel.modules.settings import require_active
 from yiwang.kernel.organizations.models import Organization
 from yiwang.kernel.people.models import EnforcementCertificate, EnforcementDomain, Person
 
@@ -100,8 +101,11 @@ def case_file(
     idempotency_key: str | None = None,
 ) -> Case:
     """Register a case at `unit` (its agency is the body above it) with the next number of the
-    year; a penalty case goes straight to the head for filing approval (ENF-10 立案审批)."""
+    year; a penalty case goes straight to the head for filing approval (ENF-10 立案审批). The
+    agency must have enabled the enforcement module (`module_not_enabled`)."""
     require(actor, FILE, unit)
+    agency = unit.body()
+    require_active("enforcement", agency)
     if kind not in Kind.values:
         raise DomainError("kind_invalid", f"执法类别“{kind}”无效", "kind")
     day = common.act_date(on)
@@ -115,7 +119,6 @@ def case_file(
     if occurred_at is not None and occurred_at > timezone.now():
         raise DomainError("date_in_future", "违法时间不能晚于现在", "occurred_at")
     clean_place = text(place, "place", "违法地点", max_length=200, required=False)
-    agency = unit.body()
     template = common.settings_of(agency).number_template(kind)
     format_case_number(template, day.year, 1)  # a bad template is refused before any write
     serial, number = _next_number(agency, kind, day.year, template)

@@ -14,7 +14,7 @@ import pytest
 
 from yiwang.kernel.organizations.tests.trees import Lushan, build_lushan
 from yiwang.kernel.people.models import EnforcementCertificate, EnforcementDomain, Person
-from yiwang.kernel.testing.factories import EnforcementCertificateFactory, PersonFactory, grant
+from yiwang.kernel.testing.factories import EnforcementCertificateFactory, PersonFactory, enable_module, grant
 from yiwang.modules.enforcement import services
 from yiwang.modules.enforcement.apps import ROLES
 from yiwang.modules.enforcement.models import Case, CaseOfficer, ViolationType
@@ -90,10 +90,16 @@ def _officer(
     return person, cert
 
 
+def enable_enforcement(admin: Any, organization: Any) -> None:
+    """The county enables the module for its bodies (work is refused where it is not enabled)."""
+    enable_module(admin, organization, "enforcement")
+
+
 @pytest.fixture
 def world(db: Any) -> World:
     admin = make_person(name="系统管理员", superuser=True)
     tree = build_lushan(admin)
+    enable_enforcement(admin, tree.county)
     officer, c1 = _officer("周海涛", tree.inspection, tree.bureau, "ZF-410423-0101")
     officer2, c2 = _officer("吴晓东", tree.inspection, tree.bureau, "ZF-410423-0102")
     officer3, c3 = _officer("王建军", tree.inspection, tree.bureau, "ZF-410423-0103")

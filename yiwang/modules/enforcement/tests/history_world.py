@@ -13,7 +13,7 @@ from yiwang.kernel.organizations.models import Kind
 from yiwang.kernel.organizations.services import organization_create
 from yiwang.kernel.organizations.tests.trees import Lushan, build_lushan
 from yiwang.kernel.people.models import EnforcementCertificate, EnforcementDomain, Person
-from yiwang.kernel.testing.factories import EnforcementCertificateFactory, PersonFactory, grant
+from yiwang.kernel.testing.factories import EnforcementCertificateFactory, PersonFactory, enable_module, grant
 from yiwang.modules.enforcement.apps import ROLES
 from yiwang.modules.enforcement.history import PastFile, record_past_file
 from yiwang.modules.enforcement.models import Case, Decision, DecisionStatus, Party, ViolationType
@@ -99,6 +99,7 @@ def _cert(person: Person, unit: Any, number: str, **dates: Any) -> EnforcementCe
 def make_world() -> HistoryWorld:
     admin = cast(Person, PersonFactory(name="系统管理员", superuser=True))
     tree = build_lushan(admin, prefix="h")
+    enable_module(admin, tree.county, "enforcement")
     soil = organization_create(actor=admin, parent=tree.bureau, name="土壤股", kind=Kind.UNIT)
     officer = person("周海涛", tree.inspection)
     grant(officer, ROLE["enforcement_officer"], scope=tree.inspection)

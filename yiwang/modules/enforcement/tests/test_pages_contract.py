@@ -13,7 +13,7 @@ from yiwang.kernel.testing import SCRIPT
 from yiwang.kernel.testing.contract import ModuleContract
 from yiwang.modules.enforcement import services
 
-from .conftest import COMPANY, D
+from .conftest import COMPANY, D, enable_enforcement
 
 
 class TestEnforcementContract(ModuleContract):
@@ -21,6 +21,7 @@ class TestEnforcementContract(ModuleContract):
 
     def hostile_pages(self, actor: Any) -> list[str]:
         tree = build_lushan(actor, prefix="contract")
+        enable_enforcement(actor, tree.county)
         party = services.PartyInput(
             party_type="organization",
             name=SCRIPT,

@@ -537,3 +537,39 @@ def test_advance_notice_must_state_the_basis__ENF_13_seed001_annex5(world: World
     with refused("notice_incomplete", case) as err:
         services.notice_issue(actor=world.officer, case=case, served_on=D(2026, 3, 11))
     assert "处罚依据" in err[0].message
+
+
+# ---------------------------------------------------------------- module activation
+
+
+def test_a_body_that_has_not_enabled_enforcement_cannot_register_cases(world: World) -> None:
+    """The county enabled the module; the bureau's own decision (nearest up the tree) wins."""
+    from yiwang.kernel.modules.services import module_activation_set
+
+    module_activation_set(
+        actor=world.admin, organization=world.tree.bureau, module="enforcement", enabled=False
+    )
+    with refused("module_not_enabled") as err:
+        services.case_file(
+            actor=world.officer,
+            unit=world.tree.inspection,
+            kind="penalty",
+            title="未启用模块时登记的案件",
+            party=COMPANY,
+            domain="ecology",
+            on=D(2026, 3, 2),
+        )
+    assert world.tree.bureau.name in err[0].message and "启用" in err[0].message
+    module_activation_set(
+        actor=world.admin, organization=world.tree.bureau, module="enforcement", enabled=None
+    )
+    case = services.case_file(
+        actor=world.officer,
+        unit=world.tree.inspection,
+        kind="penalty",
+        title="沿用县级启用决定后登记的案件",
+        party=COMPANY,
+        domain="ecology",
+        on=D(2026, 3, 2),
+    )
+    assert case.number == "鲁环罚〔2026〕1号"
