@@ -2,6 +2,7 @@
 
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
+from django.utils.translation import gettext_noop
 
 from yiwang.kernel.modules.manifest import ModuleManifest, NavItem
 
@@ -15,7 +16,7 @@ class LedgerConfig(AppConfig):
         verbose_name="台账",
         always_active=True,
         description="防删改台账：每次状态变更的记录构成 Merkle 日志，定期签署检查点，任何人可核验。",
-        nav=(NavItem(label="台账核验", url_name="ledger:public", public=True, order=900),),
+        nav=(NavItem(label=gettext_noop("台账核验"), url_name="ledger:public", public=True, order=900),),
     )
 
     def ready(self) -> None:

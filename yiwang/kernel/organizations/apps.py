@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_noop
 
 from yiwang.kernel.modules.manifest import ModuleManifest, NavItem, PermissionSpec
 
@@ -16,6 +17,11 @@ class OrganizationsConfig(AppConfig):
             PermissionSpec("organizations.manage_organization", "管理机关单位及内设机构"),
         ),
         nav=(
-            NavItem("机关单位", "organizations:list", permission="organizations.view_organization", order=80),
+            NavItem(
+                gettext_noop("机关单位"),
+                "organizations:list",
+                permission="organizations.view_organization",
+                order=80,
+            ),
         ),
     )

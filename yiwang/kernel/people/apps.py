@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_noop
 
 from yiwang.kernel.modules.manifest import ModuleManifest, NavItem, PermissionSpec, RoleSpec
 
@@ -52,8 +53,10 @@ class PeopleConfig(AppConfig):
         ),
         roles=DEFAULT_ROLES,
         nav=(
-            NavItem("我的", "people:me", order=10),
-            NavItem("人员", "people:list", permission="people.view_person", order=82),
-            NavItem("执法证", "people:certificates", permission="people.view_certificate", order=84),
+            NavItem(gettext_noop("我的"), "people:me", order=10),
+            NavItem(gettext_noop("人员"), "people:list", permission="people.view_person", order=82),
+            NavItem(
+                gettext_noop("执法证"), "people:certificates", permission="people.view_certificate", order=84
+            ),
         ),
     )

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext
 
 from yiwang.kernel.modules.manifest import NavItem
 from yiwang.kernel.modules.registry import all_nav
@@ -43,5 +44,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         except NoReverseMatch:
             continue
         active = url != "/" and request.path.startswith(url)
-        items.append({"label": item.label, "url": url, "active": active})
+        items.append({"label": gettext(item.label), "url": url, "active": active})
     return {"nav_items": items, "current_person": person}

@@ -4,6 +4,7 @@ settings (`rules.EnforcementSettings`) and the demo seed."""
 from __future__ import annotations
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_noop
 
 from yiwang.kernel.modules.manifest import ModuleManifest, NavItem, PermissionSpec, RoleSpec
 
@@ -70,12 +71,25 @@ ROLES = (
 
 # Navigation for the staff pages (`urls.py`); each entry shows for those holding its permission.
 NAV = (
-    NavItem("执法案件", "enforcement:case-list", permission=VIEW, order=30),
-    NavItem("我的待办", "enforcement:todo", permission="enforcement.investigate_case", order=31),
-    NavItem("法制审核", "enforcement:review-queue", permission="enforcement.review_case", order=32),
-    NavItem("待决定", "enforcement:decision-queue", permission="enforcement.decide_case", order=33),
-    NavItem("超期监督", "enforcement:overdue", permission="enforcement.supervise_case", order=34),
-    NavItem("案卷评查", "enforcement:evaluation-list", permission="enforcement.evaluate_case", order=35),
+    NavItem(gettext_noop("执法案件"), "enforcement:case-list", permission=VIEW, order=30),
+    NavItem(
+        gettext_noop("我的待办"), "enforcement:todo", permission="enforcement.investigate_case", order=31
+    ),
+    NavItem(
+        gettext_noop("法制审核"), "enforcement:review-queue", permission="enforcement.review_case", order=32
+    ),
+    NavItem(
+        gettext_noop("待决定"), "enforcement:decision-queue", permission="enforcement.decide_case", order=33
+    ),
+    NavItem(
+        gettext_noop("超期监督"), "enforcement:overdue", permission="enforcement.supervise_case", order=34
+    ),
+    NavItem(
+        gettext_noop("案卷评查"),
+        "enforcement:evaluation-list",
+        permission="enforcement.evaluate_case",
+        order=35,
+    ),
 )
 
 

@@ -53,3 +53,16 @@ def test_the_current_section_is_marked() -> None:
     request.user = root
     marked = [i["url"] for i in navigation(request)["nav_items"] if i["active"]]
     assert url in marked
+
+
+def test_every_entry_has_an_english_label_when_english_is_chosen() -> None:
+    from django.utils import translation
+
+    request = RequestFactory().get("/")
+    request.user = User.objects.create_superuser(username="root", password="x-long-password-1")
+    with translation.override("en"):
+        english = [i["label"] for i in navigation(request)["nav_items"]]
+    chinese = [i["label"] for i in navigation(request)["nav_items"]]
+    assert chinese == [i.label for i in all_nav() if _reversible(i.url_name)]
+    assert len(english) == len(chinese)
+    assert all(e != c and e.isascii() for e, c in zip(english, chinese, strict=True)), english
