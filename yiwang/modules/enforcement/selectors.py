@@ -12,8 +12,10 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.core.cache import cache
+from django.db import connection
+from django.db.models import BooleanField, CharField, Exists, OuterRef, Q, QuerySet, Value, When
 from django.db.models import Case as When_
-from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from yiwang.kernel.access import can, get_for, grants_of
@@ -110,10 +112,22 @@ def case_list_for(
     return qs.order_by("-filed_at", "-id")
 
 
+# The expression of the bigram index of migration 0009 (the query must repeat it exactly).
+_BIGRAMS_HOLD = (
+    'enf_bigrams(upper("enforcement_case"."number"::text || \' \' || "enforcement_case"."title"::text'
+    ' || \' \' || "enforcement_case"."party_name"::text)) @> enf_bigrams(upper(%s))'
+)
+
+
 def text_match(words: str) -> Q:
-    """The search box: number, cause or party containing `words` (on PostgreSQL read from the
-    trigram indexes of migration 0009, which are built on exactly these expressions)."""
-    return Q(number__icontains=words) | Q(title__icontains=words) | Q(party_name__icontains=words)
+    """The search box: number, cause or party containing `words`. On PostgreSQL a search of two
+    or more characters first narrows to the cases whose bigram index entry holds all the words'
+    bigrams (migration 0009), then checks the exact match on those."""
+    exact = Q(number__icontains=words) | Q(title__icontains=words) | Q(party_name__icontains=words)
+    if connection.vendor != "postgresql" or len(words) < 2:
+        return exact
+    # a constant expression; the words are a bound parameter
+    return Q(RawSQL(_BIGRAMS_HOLD, [words], output_field=BooleanField())) & exact  # noqa: S611
 
 
 def _midnight(d: date) -> datetime:
