@@ -100,7 +100,7 @@ class PublicKey:
             return False
         if not (0 < r < _N and 0 < s < _N):
             return False
-        signer = sm2.CryptSM2(private_key=None, public_key=self.xy_hex)
+        signer = _crypt(None, self.xy_hex)
         return bool(signer.verify(f"{r:064x}{s:064x}", _e_value(self.xy_hex, message)))
 
 
@@ -131,13 +131,22 @@ class PrivateKey:
     def sign(self, message: bytes) -> bytes:
         """DER signature over SM3(Z ‖ message) with a fresh secret nonce."""
         pub = self.public_key.xy_hex
-        signer = sm2.CryptSM2(private_key=self.d_hex, public_key=pub)
+        signer = _crypt(self.d_hex, pub)
         e = _e_value(pub, message)
         while True:
             k = f"{secrets.randbelow(_N - 1) + 1:064x}"
             rs = signer.sign(e, k)
             if rs:
                 return encode_dss_signature(int(rs[:_HEX_LEN], 16), int(rs[_HEX_LEN:], 16))
+
+
+def _crypt(private_hex: str | None, public_xy_hex: str) -> sm2.CryptSM2:
+    """gmssl's SM2 object with the public key exactly as given. Its constructor drops a leading
+    "04" with ``str.lstrip("04")``, which also eats the following 0 and 4 digits of a key whose x
+    coordinate begins with them (one key in 256): verifying then failed with a TypeError."""
+    crypt = sm2.CryptSM2(private_key=private_hex, public_key="")
+    crypt.public_key = public_xy_hex
+    return crypt
 
 
 def _write_new_key(path: Path) -> None:

@@ -176,6 +176,33 @@ def test_openssl_signatures_verify_with_our_verifier(tmp_path: Path) -> None:
     assert not key.public_key.verify(message, (tmp_path / "m.sig").read_bytes())
 
 
+def test_a_key_whose_public_x_begins_with_04_signs_and_verifies(tmp_path: Path) -> None:
+    """d = 11 gives a public point whose x begins "04b3…". gmssl's constructor strips a leading
+    "04" with lstrip, which cut such a key short: verification raised a TypeError (one randomly
+    generated key in 256; a checkpoint made with it could never be verified)."""
+    key = PrivateKey.from_hex(f"{11:064x}")
+    assert key.public_key.xy_hex.startswith("04b3")
+    message = b"yiwang-ledger-checkpoint/v1\nsize: 7\n"
+    signature = key.sign(message)
+    assert key.public_key.verify(message, signature)
+    assert not key.public_key.verify(message + b"x", signature)
+    # the same signature checked by OpenSSL with the key's PEM
+    (tmp_path / "pub.pem").write_text(key.public_key.pem())
+    (tmp_path / "m.txt").write_bytes(message)
+    (tmp_path / "m.sig").write_bytes(signature)
+    checked = subprocess.run(
+        [
+            "openssl", "pkeyutl", "-verify", "-pubin", "-inkey", str(tmp_path / "pub.pem"), "-rawin",
+            "-in", str(tmp_path / "m.txt"), "-sigfile", str(tmp_path / "m.sig"),
+            "-digest", "sm3", "-pkeyopt", "distid:1234567812345678",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+    assert checked.returncode == 0 and "Signature Verified Successfully" in checked.stdout, checked.stderr
+
+
 def test_signing_key_is_generated_once_and_reused(
     make_entries: Callable[..., Any], ledger_key_file: Path
 ) -> None:
