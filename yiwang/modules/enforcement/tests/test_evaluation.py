@@ -250,3 +250,19 @@ def test_open_cases_are_not_evaluated__ENF_110(w: HistoryWorld) -> None:
     w.draft(violation="air_exceed", facts="超标排放", fine=Y(200000))
     run = evaluation_run(actor=w.reviewer, scope=w.tree.bureau)
     assert run.file_count == 1
+
+
+def test_a_run_over_too_many_files_is_refused_and_writes_nothing__ENF_110(
+    w: HistoryWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from yiwang.modules.enforcement.services import evaluation as evaluation_service
+
+    w.past(good())
+    w.past(good())
+    monkeypatch.setattr(evaluation_service, "MAX_FILES", 1)
+    before = ledger.size()
+    with pytest.raises(DomainError) as too_many:
+        evaluation_run(actor=w.reviewer, scope=w.tree.bureau)
+    assert too_many.value.code == "too_many_files" and "2件案卷" in too_many.value.message
+    assert "请缩短评查期间" in too_many.value.message
+    assert ledger.size() == before and not EvaluationRun.objects.exists()
