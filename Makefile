@@ -13,7 +13,7 @@ MO_FILES := $(PO_FILES:.po=.mo)
 export YIWANG_SKIP_REPORT ?= $(CURDIR)/test-results/skipped.txt
 
 .PHONY: run test install install-dev messages messages-extract migrate demo lint imports typecheck migrations-check \
-	test-sqlite test-postgres test-browser bench clean
+	test-sqlite test-postgres test-browser bench bench-load clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Yiwang needs Python 3.11; set PYTHON=/path/to/python3.11")'
@@ -92,6 +92,10 @@ bench: install-dev
 	$(PY) bench/ledger_append.py
 	$(PY) bench/ledger_verify.py
 	$(PY) bench/ledger_proof.py
+
+# Issue 3's load target: 200,000 cases in a throw-away PostgreSQL cluster, gunicorn, 50 clients (≈ 4 min)
+bench-load: install-dev
+	$(PY) tools/with_postgres.py -- $(PY) bench/enforcement_load.py --seconds 30 --warmup 5
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache test-results
