@@ -53,9 +53,19 @@ from .steps import (
     Statement,
     StatementKind,
 )
-from .tracking import CaseDeadline, CaseEvent, DeadlineKind, DocumentFormat, GeneratedDocument, IdempotencyKey
+from .tracking import (
+    RULE_FIELDS,
+    CaseDeadline,
+    CaseEvent,
+    DeadlineKind,
+    DocumentFormat,
+    GeneratedDocument,
+    IdempotencyKey,
+    deadline_rule,
+)
 
 __all__ = [
+    "RULE_FIELDS",
     "STATUS_CHOICES",
     "Adoption",
     "AdvanceNotice",
@@ -107,4 +117,5 @@ __all__ = [
     "StatementKind",
     "ViolationType",
     "Withdrawal",
+    "deadline_rule",
 ]

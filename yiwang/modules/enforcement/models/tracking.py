@@ -10,6 +10,7 @@ basis, amount, due day) plus months, source and the alert day of `rules.Deadline
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any, ClassVar
 
@@ -31,6 +32,14 @@ class DeadlineKind(models.TextChoices):
     COURT_APPLICATION = "court_application", "申请法院强制执行期限"
     SEIZURE = "seizure", "查封、扣押期限"
     CERTIFICATE = "certificate", "执法证有效期"
+
+
+RULE_FIELDS = ("rule", "start", "due", "basis", "days", "months", "source", "alert_on")
+
+
+def deadline_rule(values: Mapping[str, Any]) -> Deadline:
+    """The `rules.Deadline` of a stored deadline, from its row or from ``values(*RULE_FIELDS)``."""
+    return Deadline(**{**{f: values[f] for f in RULE_FIELDS}, "basis": DayBasis(values["basis"])})
 
 
 class DeadlineQuerySet(CaseScopedQuerySet):
@@ -123,16 +132,7 @@ class CaseDeadline(CaseChild):
         return self.satisfied_on is None and self.cancelled_at is None
 
     def as_rule(self) -> Deadline:
-        return Deadline(
-            rule=self.rule,
-            start=self.start,
-            due=self.due,
-            basis=DayBasis(self.basis),
-            days=self.days,
-            months=self.months,
-            source=self.source,
-            alert_on=self.alert_on,
-        )
+        return deadline_rule(vars(self))
 
     def explain(self) -> str:
         """E.g. 自2026年9月28日起7个工作日，至2026年10月13日止（ENF-14，行政处罚法第六十一条、第八十五条）."""
@@ -150,9 +150,7 @@ class CaseDeadline(CaseChild):
     def from_rule(cls, d: Deadline, *, case: Case, kind: str, **extra: Any) -> CaseDeadline:
         """An unsaved row for the computed deadline `d` of `case`."""
         return cls(
-            case=case,
-            agency_id=case.agency_id,
-            unit_id=case.unit_id,
+            case=case,  # the agency and unit are copied from it on save
             kind=kind,
             rule=d.rule,
             start=d.start,

@@ -16,28 +16,13 @@ from yiwang.kernel.access.web import staff_page
 from yiwang.kernel.errors import Forbidden
 
 from .. import selectors
-from ..models import DeadlineKind
-from ..rules.deadlines import DayBasis, Deadline
+from ..models import RULE_FIELDS, DeadlineKind, deadline_rule
 from ..services.common import current_review
 from ..services.guards import enf35_problems
 from .common import PAGE_SIZE, action_url, paginate, pk_url, require_actor
 
-# what a row of the overdue page shows, read as values (50 rows, no model instances)
-OVERDUE_COLUMNS = (
-    "case_id",
-    "case__number",
-    "case__title",
-    "agency__name",
-    "kind",
-    "rule",
-    "start",
-    "due",
-    "basis",
-    "days",
-    "months",
-    "source",
-    "alert_on",
-)
+# what a row of the overdue page shows, read as values (no model instances)
+OVERDUE_COLUMNS = ("case_id", "case__number", "case__title", "agency__name", "kind", *RULE_FIELDS)
 
 
 def _require(actor: Any, permission: str, message: str) -> None:
@@ -135,16 +120,6 @@ def overdue(request: HttpRequest) -> HttpResponse:
     kinds = dict(DeadlineKind.choices)
     rows = []
     for v in page.object_list:
-        rule = Deadline(
-            rule=v["rule"],
-            start=v["start"],
-            due=v["due"],
-            basis=DayBasis(v["basis"]),
-            days=v["days"],
-            months=v["months"],
-            source=v["source"],
-            alert_on=v["alert_on"],
-        )
         rows.append(
             {
                 "case": v["case_id"],
@@ -156,7 +131,7 @@ def overdue(request: HttpRequest) -> HttpResponse:
                 "rule": v["rule"],
                 "due": v["due"].isoformat(),
                 "days": (today - v["due"]).days,
-                "explain": rule.explain(),
+                "explain": deadline_rule(v).explain(),
             }
         )
     return render(request, "enforcement/overdue.html", {"page": page, "rows": rows, "today": today})
